@@ -1,0 +1,64 @@
+// The view shared by the popup (quick work) and the side panel (long work).
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { canOpenSidePanel, openSidePanel } from '@/utils/side-panel';
+import { DraftedPosts } from './DraftedPosts';
+import { PostView } from './PostView';
+import { useShownTab } from './use-shown-tab';
+import { useTabPost } from './use-tab-post';
+
+export type Layout = 'popup' | 'panel';
+
+export function App({ layout }: { layout: Layout }) {
+  const tabId = useShownTab(layout === 'panel');
+  const model = useTabPost(tabId ?? null);
+  const { state } = model;
+  const [windowId, setWindowId] = useState<number | undefined>();
+  useEffect(() => {
+    browser.windows.getCurrent().then((w) => setWindowId(w.id), () => undefined);
+  }, []);
+
+  if (tabId === undefined || state.status === 'loading') return <p class="muted loading">Reading the page…</p>;
+  if (state.status === 'error') {
+    return (
+      <p class="notice notice-error" role="alert">
+        Interlinear could not read this tab: {state.message}
+      </p>
+    );
+  }
+  if (state.status === 'none') {
+    return (
+      <div class="not-asking">
+        <p class="notice" data-testid="not-asking">
+          This page is not asking for translation.
+        </p>
+        <DraftedPosts />
+      </div>
+    );
+  }
+
+  const panelButton =
+    layout === 'popup' && canOpenSidePanel() ? (
+      <button
+        type="button"
+        onClick={() => {
+          // No await before opening: the browser allows it only within the click itself.
+          openSidePanel(windowId).then(() => window.close(), () => undefined);
+        }}
+      >
+        Open in side panel
+      </button>
+    ) : null;
+
+  return (
+    <PostView
+      tabPost={state.tabPost}
+      texts={model.texts}
+      progress={model.progress ?? state.tabPost.progress}
+      saveError={model.saveError}
+      onText={model.setText}
+      onLanguage={model.chooseLanguage}
+      actions={panelButton}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+// The target language: the page's own offers first, then recent ones, then the browser's, then
+// any BCP-47 tag typed in. Names come from Intl.DisplayNames in the reader's UI language.
+import { useState } from 'preact/hooks';
+import { canonicalTag, languageName, primaryLanguage } from '@/utils/languages';
+import type { TargetLanguage } from '@/utils/model';
+
+interface Props {
+  value: string;
+  offered: TargetLanguage[];
+  recent: string[];
+  sourceLanguage: string | null;
+  onChange(lang: string): void;
+}
+
+const OTHER = '__other__';
+
+function uniqueTags(tags: (string | null)[], exclude: Set<string>): string[] {
+  const out: string[] = [];
+  for (const tag of tags) {
+    if (tag && !exclude.has(tag) && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+export function LanguagePicker({ value, offered, recent, sourceLanguage, onChange }: Props) {
+  const [typing, setTyping] = useState(false);
+  const [draftTag, setDraftTag] = useState('');
+  const ui = navigator.language;
+  const offeredTags = uniqueTags(offered.map((l) => canonicalTag(l.code)), new Set());
+  const taken = new Set([...offeredTags, sourceLanguage ?? '']);
+  const recentTags = uniqueTags([...recent, ...navigator.languages.map(primaryLanguage)], taken);
+  const all = [...offeredTags, ...recentTags];
+  const pageName = (tag: string) => offered.find((l) => canonicalTag(l.code) === tag)?.name;
+  const label = (tag: string) => {
+    const own = pageName(tag);
+    const name = languageName(tag, ui);
+    return own && own !== name ? `${own} — ${name}` : name;
+  };
+
+  if (typing) {
+    const tag = canonicalTag(draftTag);
+    return (
+      <form
+        class="language-other"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (tag) {
+            setTyping(false);
+            onChange(tag);
+          }
+        }}
+      >
+        <input
+          aria-label="Language tag (BCP 47), e.g. pt-BR"
+          placeholder="e.g. pt-BR, kk, zh-Hant"
+          value={draftTag}
+          onInput={(e) => setDraftTag(e.currentTarget.value)}
+          autoFocus
+        />
+        <button type="submit" disabled={!tag}>
+          {tag ? `Use ${languageName(tag, ui)}` : 'Use'}
+        </button>
+        <button type="button" onClick={() => setTyping(false)}>
+          Cancel
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <label class="language-picker">
+      <span>Translate into</span>
+      <select
+        data-testid="target-language"
+        value={value || ''}
+        onChange={(event) => {
+          const chosen = event.currentTarget.value;
+          if (chosen === OTHER) setTyping(true);
+          else if (chosen) onChange(chosen);
+        }}
+      >
+        {!value && <option value="">Choose a language…</option>}
+        {value && !all.includes(value) && <option value={value}>{label(value)}</option>}
+        {offeredTags.length > 0 && (
+          <optgroup label="Wanted by this site">
+            {offeredTags.map((tag) => (
+              <option value={tag}>{label(tag)}</option>
+            ))}
+          </optgroup>
+        )}
+        {recentTags.length > 0 && (
+          <optgroup label="Your languages">
+            {recentTags.map((tag) => (
+              <option value={tag}>{label(tag)}</option>
+            ))}
+          </optgroup>
+        )}
+        <option value={OTHER}>Another language…</option>
+      </select>
+    </label>
+  );
+}

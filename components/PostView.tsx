@@ -1,0 +1,65 @@
+// A post being drafted: its header (title, language, progress) and its segments.
+import type { TabPost } from '@/utils/messaging';
+import type { Progress } from '@/utils/model';
+import { safeHttpUrl } from '@/utils/safe-url';
+import { LanguagePicker } from './LanguagePicker';
+import { ProgressMeter } from './ProgressMeter';
+import { SegmentEditor } from './SegmentEditor';
+
+interface Props {
+  tabPost: TabPost;
+  texts: Readonly<Record<string, string>>;
+  progress: Progress;
+  saveError: string | null;
+  onText(segmentId: string, text: string): void;
+  onLanguage(lang: string): void;
+  actions?: preact.ComponentChildren;
+}
+
+export function PostView({ tabPost, texts, progress, saveError, onText, onLanguage, actions }: Props) {
+  const { post, lang } = tabPost;
+  const startUrl = safeHttpUrl(post.cta?.startUrl);
+  return (
+    <article class="post">
+      <header class="post-header">
+        <h1 data-testid="post-title">{post.title ?? 'Untitled post'}</h1>
+        <div class="post-controls">
+          <LanguagePicker
+            value={lang}
+            offered={post.cta?.targetLanguages ?? []}
+            recent={tabPost.recentLanguages}
+            sourceLanguage={post.sourceLanguage}
+            onChange={onLanguage}
+          />
+          <ProgressMeter progress={progress} />
+        </div>
+        <div class="post-actions">
+          {actions}
+          {startUrl && (
+            <a href={startUrl} target="_blank" rel="noopener noreferrer" class="button-link">
+              Start the translation on the site
+            </a>
+          )}
+        </div>
+        {saveError && (
+          <p class="notice notice-error" role="alert">
+            {saveError}
+          </p>
+        )}
+      </header>
+      <ol class="segments">
+        {post.segments.map((segment, index) => (
+          <SegmentEditor
+            key={segment.id}
+            segment={segment}
+            index={index}
+            text={texts[segment.id] ?? ''}
+            sourceLanguage={post.sourceLanguage}
+            targetLanguage={lang}
+            onText={onText}
+          />
+        ))}
+      </ol>
+    </article>
+  );
+}

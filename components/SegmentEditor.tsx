@@ -1,0 +1,58 @@
+// One segment: its source text beside (or above) the editor for its draft.
+import { memo } from 'preact/compat';
+import { textDirection } from '@/utils/languages';
+import type { Segment, SegmentKind } from '@/utils/model';
+
+const KIND_LABEL: Record<SegmentKind, string> = {
+  heading: 'Heading',
+  paragraph: 'Paragraph',
+  'list-item': 'List item',
+  quote: 'Quote',
+  caption: 'Caption',
+  'table-cell': 'Table cell',
+};
+
+interface Props {
+  segment: Segment;
+  index: number;
+  text: string;
+  sourceLanguage: string | null;
+  targetLanguage: string;
+  onText(segmentId: string, text: string): void;
+}
+
+export const SegmentEditor = memo(function SegmentEditor(props: Props) {
+  const { segment, index, text, sourceLanguage, targetLanguage, onText } = props;
+  const sourceId = `source-${segment.id}`;
+  const drafted = text.trim() !== '';
+  return (
+    <li class={`segment segment-${segment.kind}${drafted ? ' is-drafted' : ''}`}>
+      <div class="segment-meta">
+        <span class="segment-number">{index + 1}</span>
+        <span class="segment-kind">{KIND_LABEL[segment.kind]}</span>
+      </div>
+      <p
+        class="segment-source"
+        id={sourceId}
+        lang={sourceLanguage ?? undefined}
+        dir={sourceLanguage ? textDirection(sourceLanguage) : 'auto'}
+      >
+        {segment.text}
+      </p>
+      <textarea
+        class="segment-editor"
+        data-segment-id={segment.id}
+        aria-describedby={sourceId}
+        aria-label={`Translation of ${KIND_LABEL[segment.kind].toLowerCase()} ${index + 1}`}
+        lang={targetLanguage || undefined}
+        dir={targetLanguage ? textDirection(targetLanguage) : 'auto'}
+        spellcheck
+        rows={segment.kind === 'heading' || segment.text.length < 80 ? 1 : 3}
+        disabled={!targetLanguage}
+        placeholder={targetLanguage ? '' : 'Choose a language to start'}
+        value={text}
+        onInput={(event) => onText(segment.id, event.currentTarget.value)}
+      />
+    </li>
+  );
+});

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { App } from '@/components/App';
+import '@/components/interlinear.css';
+
+render(<App layout="panel" />, document.getElementById('app')!);

@@ -1,0 +1,138 @@
+// The background's answers to the message protocol: it owns the store, the tab → post map and
+// the badges. Browser APIs come in as `ports` so tests can run it without a browser.
+import { badgeTextFor } from '../badge';
+import { defaultTargetLanguage, canonicalTag } from '../languages';
+import type { Handlers, Message, TabPost } from '../messaging';
+import { progressOf, type PostSnapshot, type Progress } from '../model';
+import type { DraftStore } from './draft-store';
+import type { KeyValueArea, TabRegistry } from './tab-registry';
+
+export interface ServicePorts {
+  store: DraftStore;
+  tabs: TabRegistry;
+  /** Where the translator's preferences live (extension storage, local). */
+  prefs: KeyValueArea;
+  setBadge(tabId: number, text: string): Promise<void>;
+  /** Asks the content script of a tab to detect now; null when it has none or finds nothing. */
+  askTab(tabId: number): Promise<PostSnapshot | null>;
+  broadcast(message: Message): void;
+  browserLanguages(): readonly string[];
+}
+
+const RECENT_LANGUAGES = 'recentLanguages';
+const RECENT_LIMIT = 8;
+
+export class DraftService {
+  constructor(private readonly ports: ServicePorts) {}
+
+  readonly handlers: Handlers = {
+    'post:seen': async ({ post }, sender) => {
+      const tabId = sender.tab?.id;
+      await this.ports.store.savePost(post);
+      if (tabId !== undefined) {
+        await this.ports.tabs.show(tabId, post.key);
+        await this.refreshBadge(tabId);
+        this.ports.broadcast({ type: 'tab:changed', tabId });
+      }
+      return { ok: true };
+    },
+    'page:none': async (_message, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) await this.forgetTab(tabId);
+      return { ok: true };
+    },
+    'tab:get-post': ({ tabId, lang }) => this.tabPost(tabId, lang),
+    'post:set-language': async ({ postKey, lang }) => {
+      await this.chooseLanguage(postKey, lang);
+      return { ok: true };
+    },
+    'draft:save': async ({ postKey, lang, segmentId, text }) => {
+      // Drafting in a language makes it the post's language: the badge counts that one.
+      const post = await this.ports.store.getPost(postKey);
+      if (post && post.targetLanguage !== lang) await this.chooseLanguage(postKey, lang);
+      const draft = await this.ports.store.saveDraft({ postKey, lang, segmentId, text });
+      const progress = await this.progress(postKey, lang);
+      this.ports.broadcast({ type: 'draft:changed', draft, progress });
+      await this.refreshBadgesOf(postKey);
+      return draft;
+    },
+    'posts:list': () => this.ports.store.listPostsWithDrafts(),
+  };
+
+  /** The post a tab shows, asking its page when this worker does not know yet. */
+  async tabPost(tabId: number, requestedLang?: string): Promise<TabPost | null> {
+    let postKey = await this.ports.tabs.postOf(tabId);
+    if (!postKey) {
+      const snapshot = await this.ports.askTab(tabId).catch(() => null);
+      if (!snapshot) return null;
+      await this.ports.store.savePost(snapshot);
+      await this.ports.tabs.show(tabId, snapshot.key);
+      postKey = snapshot.key;
+      await this.refreshBadge(tabId);
+    }
+    const post = await this.ports.store.getPost(postKey);
+    if (!post) return null;
+    const wanted = canonicalTag(requestedLang);
+    if (wanted && wanted !== post.targetLanguage) {
+      await this.chooseLanguage(post.key, wanted);
+      post.targetLanguage = wanted;
+    }
+    const lang =
+      post.targetLanguage ??
+      defaultTargetLanguage({
+        chosen: null,
+        recent: await this.recentLanguages(),
+        browserLanguages: this.ports.browserLanguages(),
+        sourceLanguage: post.sourceLanguage,
+      });
+    const drafts = lang ? await this.ports.store.getDrafts(post.key, lang) : [];
+    return {
+      tabId,
+      post,
+      lang: lang ?? '',
+      drafts,
+      progress: progressOf(post.segments, drafts),
+      recentLanguages: await this.recentLanguages(),
+    };
+  }
+
+  async forgetTab(tabId: number): Promise<void> {
+    if (!(await this.ports.tabs.postOf(tabId))) return;
+    await this.ports.tabs.forget(tabId);
+    await this.ports.setBadge(tabId, '');
+    this.ports.broadcast({ type: 'tab:changed', tabId });
+  }
+
+  async recentLanguages(): Promise<string[]> {
+    const stored = (await this.ports.prefs.get(RECENT_LANGUAGES))[RECENT_LANGUAGES];
+    return Array.isArray(stored) ? stored.filter((tag): tag is string => typeof tag === 'string') : [];
+  }
+
+  private async chooseLanguage(postKey: string, lang: string): Promise<void> {
+    const tag = canonicalTag(lang);
+    if (!tag) throw new Error(`"${lang}" is not a language tag`);
+    await this.ports.store.setTargetLanguage(postKey, tag);
+    const recent = [tag, ...(await this.recentLanguages()).filter((t) => t !== tag)].slice(0, RECENT_LIMIT);
+    await this.ports.prefs.set({ [RECENT_LANGUAGES]: recent });
+    await this.refreshBadgesOf(postKey);
+  }
+
+  private async progress(postKey: string, lang: string | null): Promise<Progress | null> {
+    const post = await this.ports.store.getPost(postKey);
+    if (!post) return null;
+    return progressOf(post.segments, lang ? await this.ports.store.getDrafts(postKey, lang) : []);
+  }
+
+  private async refreshBadge(tabId: number): Promise<void> {
+    const postKey = await this.ports.tabs.postOf(tabId);
+    const post = postKey ? await this.ports.store.getPost(postKey) : undefined;
+    const progress = post ? await this.progress(post.key, post.targetLanguage) : null;
+    await this.ports.setBadge(tabId, badgeTextFor(progress));
+  }
+
+  private async refreshBadgesOf(postKey: string): Promise<void> {
+    for (const tabId of await this.ports.tabs.tabsShowing(postKey)) {
+      await this.refreshBadge(tabId).catch(() => undefined); // the tab may be gone
+    }
+  }
+}
