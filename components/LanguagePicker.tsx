@@ -1,7 +1,7 @@
 // The target language: the page's own offers first, then recent ones, then the browser's, then
 // any BCP-47 tag typed in. Names come from Intl.DisplayNames in the reader's UI language.
 import { useState } from 'preact/hooks';
-import { canonicalTag, languageName, primaryLanguage } from '@/utils/languages';
+import { COMMON_LANGUAGES, canonicalTag, languageName, primaryLanguage } from '@/utils/languages';
 import type { TargetLanguage } from '@/utils/model';
 
 interface Props {
@@ -29,7 +29,11 @@ export function LanguagePicker({ value, offered, recent, sourceLanguage, onChang
   const offeredTags = uniqueTags(offered.map((l) => canonicalTag(l.code)), new Set());
   const taken = new Set([...offeredTags, sourceLanguage ?? '']);
   const recentTags = uniqueTags([...recent, ...navigator.languages.map(primaryLanguage)], taken);
-  const all = [...offeredTags, ...recentTags];
+  const mine = new Set([...offeredTags, ...recentTags, sourceLanguage ?? '']);
+  const otherTags = COMMON_LANGUAGES.filter((tag) => !mine.has(tag))
+    .map((tag) => ({ tag, name: languageName(tag, ui) }))
+    .sort((a, b) => a.name.localeCompare(b.name, ui));
+  const all = [...offeredTags, ...recentTags, ...otherTags.map((l) => l.tag)];
   const pageName = (tag: string) => offered.find((l) => canonicalTag(l.code) === tag)?.name;
   const label = (tag: string) => {
     const own = pageName(tag);
@@ -95,7 +99,12 @@ export function LanguagePicker({ value, offered, recent, sourceLanguage, onChang
             ))}
           </optgroup>
         )}
-        <option value={OTHER}>Another language…</option>
+        <optgroup label="All languages">
+          {otherTags.map(({ tag, name }) => (
+            <option value={tag}>{name}</option>
+          ))}
+        </optgroup>
+        <option value={OTHER}>Another language (any BCP 47 tag)…</option>
       </select>
     </label>
   );

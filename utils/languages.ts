@@ -1,9 +1,13 @@
 // Language tags and names. Names come from Intl.DisplayNames, never from a hand-kept list.
 
-/** "en-US" → "en"; "en_US" → "en"; anything unparsable → null. */
+const PRIMARY_SUBTAG = /^[a-z]{2,8}$/;
+
+/** "en-US", "en_US", "EN" → "en"; null for anything that is not a language tag. */
 export function primaryLanguage(tag: string | null | undefined): string | null {
-  const canonical = canonicalTag(tag?.replace(/_/g, '-'));
-  return canonical ? canonical.split('-')[0]!.toLowerCase() : null;
+  if (!tag) return null;
+  // Content-Language may list several languages; the first is the main one.
+  const primary = tag.split(',')[0]!.trim().split(/[-_]/)[0]!.toLowerCase();
+  return PRIMARY_SUBTAG.test(primary) && primary !== 'und' ? primary : null;
 }
 
 /** The canonical form of a BCP-47 tag, or null when it is not one. */
@@ -62,3 +66,13 @@ export function defaultTargetLanguage(options: {
   const candidates = [...options.recent, ...options.browserLanguages.map(primaryLanguage)];
   return candidates.find((tag): tag is string => !!tag && primaryLanguage(tag) !== source) ?? null;
 }
+
+/**
+ * Languages offered in every picker besides the page's own and the translator's recent ones:
+ * the languages of the larger Wikipedias. Only codes are kept here; names come from Intl.
+ */
+export const COMMON_LANGUAGES = (
+  'af am ar az be bg bn bs ca cs cy da de el en eo es et eu fa fi fr ga gl gu ha he hi hr hu hy id ig ' +
+  'is it ja jv ka kk km kn ko ku ky lo lt lv mk ml mn mr ms my ne nl no pa pl ps pt pt-BR ro ru si sk sl ' +
+  'so sq sr sv sw ta te tg th tl tr tt uk ur uz vi xh yo zh-Hans zh-Hant zu'
+).split(' ');

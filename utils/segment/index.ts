@@ -1,0 +1,104 @@
+// Turns a post's title and content into translatable segments in reading order, each tied to the
+// live element it came from (for highlighting). One walk over the tree, no layout, no innerText:
+// it has to run on every page load, in happy-dom and linkedom as in the browser.
+import type { Segment, SegmentKind } from '../model';
+import { normaliseText, segmentId } from './ids';
+import { BLOCK_TAGS, KIND_OF_TAG, isSkipped } from './rules';
+
+export { hashText, normaliseText, segmentId } from './ids';
+
+/** A segment and the page element that shows it. */
+export interface AnchoredSegment {
+  segment: Segment;
+  /**
+   * The block the text came from. For text that sits loose beside nested blocks (an <li>'s own
+   * words before its sub-list), it is that enclosing block.
+   */
+  element: Element;
+}
+
+export interface ArticleParts {
+  /** The post's title element; it becomes the first segment, a heading. */
+  title?: Element | null;
+  /** The element holding the post body. */
+  content?: Element | null;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/**
+ * Segments of the title, then of the content: paragraphs, headings, list items, quotes, captions
+ * and table cells. A block that holds other blocks is not itself a segment: its block children are,
+ * and any words it holds loose between them form segments of its kind.
+ */
+export function segmentArticle(parts: ArticleParts): AnchoredSegment[] {
+  const walker = new SegmentWalker();
+  if (parts.title) walker.visitBlock(parts.title, kindOfTag(parts.title.localName) ?? 'heading');
+  if (parts.content) walker.visitBlock(parts.content, kindOfTag(parts.content.localName));
+  return walker.segments;
+}
+
+function kindOfTag(tag: string): SegmentKind | null {
+  return KIND_OF_TAG.get(tag) ?? null;
+}
+
+class SegmentWalker {
+  readonly segments: AnchoredSegment[] = [];
+  /** How often each base id was seen, so repeats get `-1`, `-2`… */
+  private readonly seen = new Map<string, number>();
+  /** Text of the run being read; emptied at every block boundary. */
+  private run = '';
+
+  visitBlock(block: Element, kind: SegmentKind | null): void {
+    this.visitChildren(block, block, kind);
+    this.flush(block, kind);
+  }
+
+  /** Reads `parent`'s children into the current run of `container`, descending into inline markup. */
+  private visitChildren(container: Element, parent: Element, kind: SegmentKind | null): void {
+    // firstChild/nextSibling: in Chromium three times faster than indexing childNodes.
+    for (let node = parent.firstChild; node !== null; node = node.nextSibling) {
+      const type = node.nodeType;
+      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+        this.run += (node as CharacterData).data;
+        continue;
+      }
+      if (type !== ELEMENT_NODE) continue;
+      const element = node as Element;
+      const tag = element.localName;
+      if (tag === 'br') {
+        this.run += ' '; // a line break separates words even where the markup has no space
+        continue;
+      }
+      // A quote's attribution (<blockquote><p>…</p><cite>…</cite>) is a line of its own.
+      const isBlock = BLOCK_TAGS.has(tag) || (tag === 'cite' && parent.localName === 'blockquote');
+      if (isSkipped(element, tag)) {
+        if (isBlock) this.flush(container, kind);
+        continue;
+      }
+      if (isBlock) {
+        this.flush(container, kind);
+        this.visitBlock(element, KIND_OF_TAG.get(tag) ?? kind);
+      } else {
+        this.visitChildren(container, element, kind);
+      }
+    }
+  }
+
+  /** Ends the current run: a non-empty one becomes a segment of `kind` anchored at `element`. */
+  private flush(element: Element, kind: SegmentKind | null): void {
+    if (this.run === '') return;
+    const text = normaliseText(this.run);
+    this.run = '';
+    if (text === '') return;
+    const segmentKind = kind ?? 'paragraph';
+    // Counted per base id rather than per text, so even a hash collision cannot repeat an id.
+    const base = segmentId(segmentKind, text);
+    const occurrence = this.seen.get(base) ?? 0;
+    this.seen.set(base, occurrence + 1);
+    const id = occurrence > 0 ? `${base}-${occurrence}` : base; // as segmentId(kind, text, occurrence)
+    this.segments.push({ segment: { id, kind: segmentKind, text }, element });
+  }
+}
