@@ -1,0 +1,44 @@
+// `npm test`: typecheck, unit tests, then end-to-end tests in real Chromium. Stops at the first
+// stage that fails, with its exit code, and ends with one line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const reports = mkdtempSync(path.join(os.tmpdir(), 'interlinear-test-'));
+const totals = { passed: 0, failed: 0 };
+
+const stages = [
+  { name: 'typecheck', args: ['tsc', '--noEmit'] },
+  { name: 'unit tests', args: ['vitest', 'run'], report: 'unit.json' },
+  { name: 'e2e tests', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], report: 'e2e.json' },
+];
+
+let exitCode = 0;
+for (const stage of stages) {
+  const args = [...stage.args];
+  const report = stage.report && path.join(reports, stage.report);
+  // The JSON report gives the counts; the default reporter still prints progress.
+  if (report) args.push('--reporter=default', '--reporter=json', `--outputFile.json=${report}`);
+  console.log(`\n▶ ${stage.name}: npx ${args.join(' ')}`);
+  const result = spawnSync('npx', args, { cwd: ROOT, stdio: 'inherit' });
+  if (report) addCounts(report);
+  if (result.status !== 0) {
+    exitCode = result.status || 1;
+    console.error(`\n✗ ${stage.name} failed (exit ${result.status ?? result.signal})`);
+    break;
+  }
+}
+
+rmSync(reports, { recursive: true, force: true });
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(exitCode);
+
+function addCounts(report) {
+  if (!existsSync(report)) return; // vitest stopped before testing (e.g. a config error)
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  totals.passed += json.numPassedTests ?? 0;
+  totals.failed += json.numFailedTests ?? 0;
+}

@@ -1,0 +1,143 @@
+// The core journey in real Chromium with the built extension: the Diff post is found, drafted in
+// the side panel and the popup, and nothing typed is lost across closing, reloading and restarting.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  DIFF_POST_FIXTURE,
+  DIFF_POST_PATH,
+  PROJECT_FIXTURES,
+  badgeText,
+  extensionServiceWorker,
+  launchExtension,
+  openExtensionPage,
+  pollUntil,
+  startFixtureServer,
+  tabIdOf,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+const TITLE = 'Central Asian Community Members Share Their Thoughts on Wikimania 2024';
+const NO_CTA_PATH = '/about/';
+const TYPED = 'Вы можете прочитать больше о сообществах Центральной Азии в предыдущем блоге.';
+
+describe('the core journey in Chromium', () => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+  let postUrl: string;
+  let post: Page;
+  let tabId: number;
+
+  const badge = async () => badgeText(await extensionServiceWorker(browser.context), tabId);
+  const editors = (page: Page) => page.locator('textarea[data-segment-id]');
+  const openView = async (view: 'sidepanel' | 'popup') => {
+    const page = await openExtensionPage(browser.context, browser.extensionId, `${view}.html?tab=${tabId}`);
+    await editors(page).first().waitFor();
+    return page;
+  };
+
+  beforeAll(async () => {
+    server = await startFixtureServer({
+      [DIFF_POST_PATH]: DIFF_POST_FIXTURE,
+      [NO_CTA_PATH]: `${PROJECT_FIXTURES}/no-cta-post.html`,
+    });
+    postUrl = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
+    browser = await launchExtension();
+    post = await browser.context.newPage();
+    await post.goto(postUrl);
+    tabId = await tabIdOf(browser.context, browser.serviceWorker, postUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('badges the post with its 13 segments and leaves the page untouched', async () => {
+    await pollUntil(async () => (await badge()) === '13', { message: 'badge "13"' });
+    const served = readFileSync(DIFF_POST_FIXTURE, 'utf8');
+    const untouched = await post.evaluate((html) => {
+      const pristine = new DOMParser().parseFromString(html, 'text/html');
+      return pristine.documentElement.outerHTML === document.documentElement.outerHTML;
+    }, served);
+    expect(untouched).toBe(true);
+  });
+
+  it('shows the title, 13 segments in reading order with their source, and no progress yet', async () => {
+    const panel = await openView('sidepanel');
+    await expect(panel.getByTestId('post-title').innerText()).resolves.toBe(TITLE);
+    await expect(editors(panel).count()).resolves.toBe(13);
+    const sources = await panel.locator('.segment-source').allInnerTexts();
+    expect(sources[0]).toBe(TITLE);
+    expect(sources[2]).toBe('You can read more about the Central Asia communities in the previous blog.');
+    expect(sources[12]).toMatch(/^One major takeaway/);
+    await expect(panel.getByTestId('progress').innerText()).resolves.toMatch(/^0 of 13/);
+    await expect(panel.getByTestId('target-language').isVisible()).resolves.toBe(true);
+    await panel.close();
+  });
+
+  it('saves typing in the side panel even when it is closed at once', async () => {
+    const panel = await openView('sidepanel');
+    await panel.getByTestId('target-language').selectOption('ru');
+    await pollUntil(() => editors(panel).nth(2).isEnabled(), { message: 'editors enabled' });
+    await expect(editors(panel).nth(2).getAttribute('lang')).resolves.toBe('ru');
+    await editors(panel).nth(2).pressSequentially(TYPED, { delay: 0 });
+    await panel.close({ runBeforeUnload: true });
+
+    const again = await openView('sidepanel');
+    await expect(editors(again).nth(2).inputValue()).resolves.toBe(TYPED);
+    await expect(again.getByTestId('progress').innerText()).resolves.toMatch(/^1 of 13/);
+    await again.close();
+    await pollUntil(async () => (await badge()) === '12', { message: 'badge "12"' });
+  });
+
+  it('keeps the draft across a reload of the post, and shows it in the popup', async () => {
+    await post.reload();
+    await pollUntil(async () => (await badge()) === '12', { message: 'badge "12" after reload' });
+    const popup = await openView('popup');
+    await expect(editors(popup).nth(2).inputValue()).resolves.toBe(TYPED);
+    await expect(popup.getByTestId('target-language').inputValue()).resolves.toBe('ru');
+    await popup.close();
+  });
+
+  it('shows a change made in one view in every other open view', async () => {
+    const panel = await openView('sidepanel');
+    const popup = await openView('popup');
+    await editors(popup).nth(0).fill('Участники сообщества');
+    await pollUntil(async () => (await editors(panel).nth(0).inputValue()) === 'Участники сообщества', {
+      message: 'the side panel shows the popup’s text',
+    });
+    await pollUntil(async () => /^2 of 13/.test(await panel.getByTestId('progress').innerText()), {
+      message: 'progress follows',
+    });
+    await popup.close();
+    await panel.close();
+  });
+
+  it('keeps everything when the browser is closed and opened again', async () => {
+    const { userDataDir } = browser;
+    await browser.close();
+    browser = await launchExtension({ userDataDir });
+    post = await browser.context.newPage();
+    await post.goto(postUrl);
+    tabId = await tabIdOf(browser.context, browser.serviceWorker, postUrl);
+    await pollUntil(async () => (await badge()) === '11', { message: 'badge "11" after restart' });
+    const popup = await openView('popup');
+    await expect(editors(popup).nth(2).inputValue()).resolves.toBe(TYPED);
+    await expect(editors(popup).nth(0).inputValue()).resolves.toBe('Участники сообщества');
+    await popup.close();
+  });
+
+  it('leaves a page that does not ask for translation unbadged, and lists the drafted posts', async () => {
+    const other = await browser.context.newPage();
+    const url = server.origin('diff.wikimedia.org') + NO_CTA_PATH;
+    await other.goto(url);
+    const otherTab = await tabIdOf(browser.context, browser.serviceWorker, url);
+    const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${otherTab}`);
+    await expect(popup.getByTestId('not-asking').innerText()).resolves.toBe('This page is not asking for translation.');
+    await expect(popup.getByTestId('drafted-posts').innerText()).resolves.toContain(TITLE);
+    expect(await badgeText(await extensionServiceWorker(browser.context), otherTab)).toBe('');
+    await popup.close();
+  });
+});
