@@ -1,0 +1,129 @@
+// The popup and side panel views against the real background service, through WXT's fake browser.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../components/App';
+import { dispatch, type Message } from '../utils/messaging';
+import type { PostSnapshot } from '../utils/model';
+import { DraftService } from '../utils/store/draft-service';
+import { openDraftStore } from '../utils/store/draft-store';
+import { TabRegistry } from '../utils/store/tab-registry';
+
+const post: PostSnapshot = {
+  key: 'https://diff.wikimedia.org/2024/09/05/a-post/',
+  url: 'https://diff.wikimedia.org/2024/09/05/a-post/',
+  detected: true,
+  title: 'A post worth translating',
+  sourceLanguage: 'en',
+  cta: { startUrl: 'javascript:alert(1)', targetLanguages: [{ code: 'ru', name: 'Русский' }] },
+  segments: [
+    { id: 'h-1', kind: 'heading', text: 'A post worth translating' },
+    { id: 'p-1', kind: 'paragraph', text: 'First paragraph.' },
+    { id: 'p-2', kind: 'paragraph', text: 'Second paragraph.' },
+  ],
+};
+
+let n = 0;
+let root: HTMLElement;
+let service: DraftService;
+let postTab: number;
+let otherTab: number;
+let windowId: number;
+
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+async function until(check: () => boolean, what: string) {
+  for (let i = 0; i < 100 && !check(); i++) await settle();
+  if (!check()) throw new Error(`never happened: ${what}; the view shows: ${root.textContent}`);
+}
+const editors = () => [...root.querySelectorAll<HTMLTextAreaElement>('textarea[data-segment-id]')];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  const store = await openDraftStore(`views-${n++}`);
+  service = new DraftService({
+    store,
+    tabs: new TabRegistry(fakeBrowser.storage.session),
+    prefs: fakeBrowser.storage.local,
+    setBadge: async () => undefined,
+    askTab: async () => null,
+    broadcast: (m: Message) => void fakeBrowser.runtime.sendMessage(m).catch(() => undefined),
+    browserLanguages: () => ['en-US'],
+  });
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
+    dispatch(service.handlers, message, { id: fakeBrowser.runtime.id }, fakeBrowser.runtime.id),
+  );
+  windowId = (await fakeBrowser.windows.create({ focused: true })).id!;
+  postTab = (await fakeBrowser.tabs.create({ url: post.url, windowId })).id!;
+  otherTab = (await fakeBrowser.tabs.create({ url: 'https://diff.wikimedia.org/about/', windowId })).id!;
+  await dispatch(service.handlers, { type: 'post:seen', post }, { id: fakeBrowser.runtime.id, tab: { id: postTab } }, fakeBrowser.runtime.id);
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  render(null, root);
+  root.remove();
+  history.replaceState(null, '', '/');
+});
+
+describe('views', () => {
+  it('shows the post of the tab named in ?tab=, with its segments and progress', async () => {
+    history.replaceState(null, '', `/popup.html?tab=${postTab}`);
+    render(<App layout="popup" />, root);
+    await until(() => editors().length === 3, 'three editors');
+    expect(root.querySelector('[data-testid=post-title]')?.textContent).toBe('A post worth translating');
+    expect(editors().map((e) => e.dataset.segmentId)).toEqual(['h-1', 'p-1', 'p-2']);
+    expect(editors().every((e) => e.disabled)).toBe(true); // no language chosen yet
+    expect(root.querySelector('[data-testid=progress]')?.textContent).toMatch(/^0 of 3/);
+  });
+
+  it('never links to a start URL that is not http(s)', async () => {
+    history.replaceState(null, '', `/popup.html?tab=${postTab}`);
+    render(<App layout="popup" />, root);
+    await until(() => editors().length === 3, 'three editors');
+    expect(root.innerHTML).not.toContain('javascript:');
+    expect(root.textContent).not.toContain('Start the translation on the site');
+  });
+
+  it('saves what is typed once a language is chosen, and counts it', async () => {
+    history.replaceState(null, '', `/sidepanel.html?tab=${postTab}`);
+    render(<App layout="panel" />, root);
+    await until(() => editors().length === 3, 'three editors');
+    const picker = root.querySelector<HTMLSelectElement>('[data-testid=target-language]')!;
+    expect([...picker.options].map((o) => o.value)).toContain('ru');
+    await act(() => {
+      picker.value = 'ru';
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => !editors()[1]!.disabled, 'editors enabled');
+    expect(editors()[1]!.getAttribute('lang')).toBe('ru');
+    await act(() => {
+      editors()[1]!.value = 'Первый абзац.';
+      editors()[1]!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(root.querySelector('[data-testid=progress]')?.textContent).toMatch(/^1 of 3/);
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the saver's quiet time
+    const drafts = await service.tabPost(postTab);
+    expect(drafts?.drafts.map((d) => [d.segmentId, d.text])).toEqual([['p-1', 'Первый абзац.']]);
+  });
+
+  it('follows the active tab in the side panel', async () => {
+    history.replaceState(null, '', '/sidepanel.html');
+    // The fake browser cannot make a tab active; answer the view's question ourselves.
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: postTab, windowId } as Browser.tabs.Tab]);
+    render(<App layout="panel" />, root);
+    await until(() => editors().length === 3, 'the post of the active tab');
+    await act(async () => {
+      await fakeBrowser.tabs.onActivated.trigger({ tabId: otherTab, windowId });
+    });
+    await until(() => root.querySelector('[data-testid=not-asking]') !== null, 'the other tab');
+    expect(root.textContent).toContain('This page is not asking for translation.');
+    await act(async () => {
+      await fakeBrowser.tabs.onActivated.trigger({ tabId: postTab, windowId });
+    });
+    await until(() => editors().length === 3, 'back to the post');
+  });
+});
