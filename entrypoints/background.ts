@@ -18,7 +18,7 @@ export default defineBackground(() => {
 
   // A tab that navigates away shows no post until its new page reports.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url) void service.then((s) => s.forgetTab(tabId));
+    if (change.url) void service.then((s) => s.tabNavigated(tabId, change.url!));
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.then((s) => s.forgetTab(tabId)));
 

@@ -93,6 +93,15 @@ describe('DraftService', () => {
     expect(await env.service.tabPost(7)).toBeNull();
   });
 
+  it('keeps the post when only the #fragment changes, and drops it on a real navigation', async () => {
+    await env.send({ type: 'post:seen', post }, 7);
+    await env.service.tabNavigated(7, `${post.url}#translate-post`);
+    expect(env.badges.get(7)).toBe('2');
+    await env.service.tabNavigated(7, 'https://diff.wikimedia.org/2024/09/06/another-post/');
+    expect(env.badges.get(7)).toBe('');
+    expect(await env.service.tabPost(7)).toBeNull();
+  });
+
   it('asks the page itself when a view opens before the page reported', async () => {
     const late = await setup({ pageAnswers: post });
     const shown = await late.service.tabPost(9);

@@ -93,6 +93,11 @@ describe('the core journey in Chromium', () => {
   });
 
   it('keeps the draft across a reload of the post, and shows it in the popup', async () => {
+    // Following the post's own "Translate this post" link changes only the #fragment.
+    await post.getByRole('link', { name: 'Translate this post' }).click();
+    await pollUntil(() => post.url().endsWith('#translate-post'), { message: 'the in-page link followed' });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let tabs.onUpdated reach the worker
+    expect(await badge()).toBe('12');
     await post.reload();
     await pollUntil(async () => (await badge()) === '12', { message: 'badge "12" after reload' });
     const popup = await openView('popup');

@@ -30,7 +30,7 @@ export class DraftService {
       const tabId = sender.tab?.id;
       await this.ports.store.savePost(post);
       if (tabId !== undefined) {
-        await this.ports.tabs.show(tabId, post.key);
+        await this.ports.tabs.show(tabId, post.key, post.url);
         await this.refreshBadge(tabId);
         this.ports.broadcast({ type: 'tab:changed', tabId });
       }
@@ -66,7 +66,7 @@ export class DraftService {
       const snapshot = await this.ports.askTab(tabId).catch(() => null);
       if (!snapshot) return null;
       await this.ports.store.savePost(snapshot);
-      await this.ports.tabs.show(tabId, snapshot.key);
+      await this.ports.tabs.show(tabId, snapshot.key, snapshot.url);
       postKey = snapshot.key;
       await this.refreshBadge(tabId);
     }
@@ -94,6 +94,12 @@ export class DraftService {
       progress: progressOf(post.segments, drafts),
       recentLanguages: await this.recentLanguages(),
     };
+  }
+
+  /** A tab went to another address: its post is gone unless only the #fragment changed. */
+  async tabNavigated(tabId: number, url: string): Promise<void> {
+    const shown = await this.ports.tabs.pageOf(tabId);
+    if (shown !== null && withoutFragment(shown) !== withoutFragment(url)) await this.forgetTab(tabId);
   }
 
   async forgetTab(tabId: number): Promise<void> {
@@ -135,4 +141,9 @@ export class DraftService {
       await this.refreshBadge(tabId).catch(() => undefined); // the tab may be gone
     }
   }
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
 }
