@@ -1,17 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Window } from 'happy-dom';
+import { openFixture, openPage, ownFixtures, sharedFixtures } from './support/pages';
 import { detectPage, pageAddress, postKey, snapshotPage } from '../utils/detect';
 import type { Detection } from '../utils/model';
 
-// Through a variable: vitest rewrites `new URL('…', import.meta.url)` to resolve against the
-// test page's http://localhost:3000 address instead of this file.
 const testsDir = import.meta.url;
-const sharedFixtures = new URL('../../shared/fixtures/', testsDir);
-const ownFixtures = new URL('./fixtures/', testsDir);
 const repoRoot = fileURLToPath(new URL('../', testsDir));
 const POST = 'diff-central-asia-wikimania-2024';
 const CANONICAL =
@@ -20,26 +16,6 @@ const CANONICAL =
 interface Expected extends Omit<Detection, 'segments'> {
   segments: { kind: string; text: string }[];
   notSegments: string[];
-}
-
-const windows: Window[] = [];
-afterAll(async () => {
-  await Promise.all(windows.map((w) => w.happyDOM.close()));
-});
-
-/** A live document at `url`, as a tab showing the page would have it. */
-function openPage(html: string, url: string): Document {
-  const window = new Window({ url });
-  windows.push(window);
-  window.document.write(html);
-  return window.document as unknown as Document;
-}
-
-/** Opens a fixture file at its page address: its canonical link, else its file URL. */
-function openFixture(file: URL): { doc: Document; address: string } {
-  const html = readFileSync(file, 'utf8');
-  const address = pageAddress(openPage(html, file.href), file.href);
-  return { doc: openPage(html, address), address };
 }
 
 function detectFixture(file: URL): Detection {

@@ -1,33 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { Window } from 'happy-dom';
-import { detectPage, findArticle, pageAddress, readPage } from '../utils/detect';
+import { describe, expect, it } from 'vitest';
+import { openFixture, openPage, ownFixtures, sharedFixtures } from './support/pages';
+import { detectPage, findArticle, readPage } from '../utils/detect';
 import { normaliseText, segmentArticle, segmentId } from '../utils/segment';
 import type { SegmentKind } from '../utils/model';
-
-// Through a variable: vitest rewrites `new URL('…', import.meta.url)` to resolve against the
-// test page's http://localhost:3000 address instead of this file.
-const testsDir = import.meta.url;
-const ownFixtures = new URL('./fixtures/', testsDir);
-const sharedFixtures = new URL('../../shared/fixtures/', testsDir);
-
-const windows: Window[] = [];
-afterAll(async () => {
-  await Promise.all(windows.map((w) => w.happyDOM.close()));
-});
-
-function openPage(html: string, url = 'https://diff.wikimedia.org/2024/01/01/post/'): Document {
-  const window = new Window({ url });
-  windows.push(window);
-  window.document.write(html);
-  return window.document as unknown as Document;
-}
-
-function openFixture(file: URL): { doc: Document; address: string } {
-  const html = readFileSync(file, 'utf8');
-  const address = pageAddress(openPage(html, file.href), file.href);
-  return { doc: openPage(html, address), address };
-}
 
 /** kind + text of each segment, the way the fixtures' expectations are written. */
 function segmentsOf(file: URL): [SegmentKind, string][] {
