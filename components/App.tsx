@@ -58,6 +58,7 @@ export function App({ layout }: { layout: Layout }) {
       saveError={model.saveError}
       onText={model.setText}
       onLanguage={model.chooseLanguage}
+      onHighlight={model.highlight}
       actions={panelButton}
     />
   );

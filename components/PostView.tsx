@@ -13,10 +13,12 @@ interface Props {
   saveError: string | null;
   onText(segmentId: string, text: string): void;
   onLanguage(lang: string): void;
+  onHighlight(segmentId: string | null, scroll?: boolean): void;
   actions?: preact.ComponentChildren;
 }
 
-export function PostView({ tabPost, texts, progress, saveError, onText, onLanguage, actions }: Props) {
+export function PostView(props: Props) {
+  const { tabPost, texts, progress, saveError, onText, onLanguage, onHighlight, actions } = props;
   const { post, lang } = tabPost;
   const startUrl = safeHttpUrl(post.cta?.startUrl);
   return (
@@ -57,6 +59,7 @@ export function PostView({ tabPost, texts, progress, saveError, onText, onLangua
             sourceLanguage={post.sourceLanguage}
             targetLanguage={lang}
             onText={onText}
+            onHighlight={onHighlight}
           />
         ))}
       </ol>

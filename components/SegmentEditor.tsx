@@ -19,17 +19,31 @@ interface Props {
   sourceLanguage: string | null;
   targetLanguage: string;
   onText(segmentId: string, text: string): void;
+  /** Marks the segment's paragraph in the page; null clears. */
+  onHighlight(segmentId: string | null, scroll?: boolean): void;
 }
 
 export const SegmentEditor = memo(function SegmentEditor(props: Props) {
-  const { segment, index, text, sourceLanguage, targetLanguage, onText } = props;
+  const { segment, index, text, sourceLanguage, targetLanguage, onText, onHighlight } = props;
   const sourceId = `source-${segment.id}`;
   const drafted = text.trim() !== '';
   return (
-    <li class={`segment segment-${segment.kind}${drafted ? ' is-drafted' : ''}`}>
+    <li
+      class={`segment segment-${segment.kind}${drafted ? ' is-drafted' : ''}`}
+      onMouseEnter={() => onHighlight(segment.id)}
+      onMouseLeave={() => onHighlight(null)}
+    >
       <div class="segment-meta">
         <span class="segment-number">{index + 1}</span>
         <span class="segment-kind">{KIND_LABEL[segment.kind]}</span>
+        <button
+          type="button"
+          class="segment-locate"
+          title="Scroll the page to this paragraph"
+          onClick={() => onHighlight(segment.id, true)}
+        >
+          Show in page
+        </button>
       </div>
       <p
         class="segment-source"
@@ -52,6 +66,8 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
         placeholder={targetLanguage ? '' : 'Choose a language to start'}
         value={text}
         onInput={(event) => onText(segment.id, event.currentTarget.value)}
+        onFocus={() => onHighlight(segment.id)}
+        onBlur={() => onHighlight(null)}
       />
     </li>
   );

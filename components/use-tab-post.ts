@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DraftSaver } from '@/utils/draft-saver';
-import { isMessage, sendMessage, type TabPost } from '@/utils/messaging';
+import { isMessage, sendMessage, sendToTab, type TabPost } from '@/utils/messaging';
 import { progressOf, type Progress } from '@/utils/model';
 
 export type TabPostState =
@@ -20,6 +20,8 @@ export interface TabPostModel {
   saveError: string | null;
   setText(segmentId: string, text: string): void;
   chooseLanguage(lang: string): void;
+  /** Marks a segment's paragraph in the page (null: none), scrolling to it when asked. */
+  highlight(segmentId: string | null, scroll?: boolean): void;
 }
 
 function textsOf(tabPost: TabPost): Record<string, string> {
@@ -104,6 +106,19 @@ export function useTabPost(tabId: number | null): TabPostModel {
 
   const chooseLanguage = useCallback((lang: string) => void load(lang), [load]);
 
+  const highlight = useCallback(
+    (segmentId: string | null, scroll = false) => {
+      // The page may have navigated or have no content script; a missed highlight is harmless.
+      if (tabId !== null) sendToTab(tabId, { type: 'page:highlight', segmentId, scroll }).catch(() => undefined);
+    },
+    [tabId],
+  );
+  useEffect(() => {
+    const clear = () => highlight(null);
+    addEventListener('pagehide', clear);
+    return () => removeEventListener('pagehide', clear);
+  }, [highlight]);
+
   const progress = useMemo(() => {
     if (state.status !== 'ready') return null;
     return progressOf(
@@ -112,5 +127,5 @@ export function useTabPost(tabId: number | null): TabPostModel {
     );
   }, [state, texts]);
 
-  return { state, texts, progress, saveError, setText, chooseLanguage };
+  return { state, texts, progress, saveError, setText, chooseLanguage, highlight };
 }

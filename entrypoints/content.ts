@@ -1,14 +1,23 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { snapshotPage } from '@/utils/detect';
+import { readPost } from '@/utils/detect';
 import { dispatch, sendMessage, type Handlers } from '@/utils/messaging';
+import { PageHighlighter } from '@/utils/overlay/highlight';
 
 export default defineContentScript({
   // Sites known to ask their readers to translate their posts; see wxt.config.ts.
   matches: ['https://diff.wikimedia.org/*'],
   runAt: 'document_idle',
   main() {
-    const detect = () => snapshotPage(document, location.href);
+    // segment id → the element showing it, from the latest reading of the page.
+    let elements = new Map<string, Element>();
+    const highlighter = new PageHighlighter(document);
+
+    const detect = () => {
+      const { post, anchors } = readPost(document, location.href);
+      elements = new Map(anchors.map((a) => [a.segment.id, a.element]));
+      return post;
+    };
     const report = () => {
       const post = detect();
       const sent = post
@@ -18,7 +27,12 @@ export default defineContentScript({
     };
 
     // The page tells what it found, and never what the store holds.
-    const handlers: Handlers = { 'page:detect': () => detect() };
+    const handlers: Handlers = {
+      'page:detect': () => detect(),
+      'page:highlight': ({ segmentId, scroll }) => ({
+        shown: segmentId === null ? highlighter.clear() : highlighter.show(elements.get(segmentId), scroll),
+      }),
+    };
     browser.runtime.onMessage.addListener((message, sender) =>
       dispatch(handlers, message, sender, browser.runtime.id),
     );

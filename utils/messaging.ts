@@ -2,6 +2,9 @@
 // Every message is `{ type, ...fields }`; `Protocol[type]` names its fields and its answer.
 import { browser } from 'wxt/browser';
 import type { DraftRecord, PostRecord, PostSnapshot, PostSummary, Progress } from './model';
+import type { ConnectionReport } from './sync/connection-test';
+import type { SettingsErrors, SyncSettingsInput, SyncSettingsView } from './sync/settings';
+import type { SyncStatus } from './sync/status';
 
 /** What a view needs to show one tab's post in one target language. */
 export interface TabPost {
@@ -21,6 +24,8 @@ export interface Protocol {
   'page:none': { request: { url: string }; response: { ok: true } };
   /** background → content: detect again, now (the view opened before the page reported). */
   'page:detect': { request: {}; response: PostSnapshot | null };
+  /** view → content: highlight a segment's paragraph in the page (null clears), scrolling to it on request. */
+  'page:highlight': { request: { segmentId: string | null; scroll?: boolean }; response: { shown: boolean } };
   /** view → background: the post shown in that tab, or null when the page does not ask for translation. */
   'tab:get-post': { request: { tabId: number; lang?: string }; response: TabPost | null };
   /** view → background: remember the target language chosen for a post. */
@@ -36,6 +41,31 @@ export interface Protocol {
   'draft:changed': { request: { draft: DraftRecord; progress: Progress | null }; response: void };
   /** background → views: the post shown in a tab changed (navigation, new detection). */
   'tab:changed': { request: { tabId: number }; response: void };
+  /** view → background: the translator has looked at a segment's concurrent edits; stop flagging them. */
+  'draft:mark-reviewed': {
+    request: { postKey: string; lang: string; segmentId: string };
+    response: DraftRecord | null;
+  };
+  /** view → background: the sync state, for the status line. */
+  'sync:get-status': { request: {}; response: SyncStatus };
+  /** view → background: "Sync now"; answers when that sync is over. */
+  'sync:now': { request: {}; response: SyncStatus };
+  /** background → views: the sync state changed. */
+  'sync:status': { request: { status: SyncStatus }; response: void };
+  /** options → background: the sync settings, without the password (extension pages only). */
+  'sync:get-settings': { request: {}; response: SyncSettingsView | null };
+  /**
+   * options → background: save the sync settings (the page has asked for the server's host
+   * permission first); `null` turns sync off and forgets the credentials.
+   */
+  'sync:save-settings': {
+    request: { settings: SyncSettingsInput | null };
+    response: { ok: true } | { ok: false; errors: SettingsErrors };
+  };
+  /** options → background: check the settings against the server, saying what works and what not. */
+  'sync:test-connection': { request: { settings: SyncSettingsInput }; response: ConnectionReport };
+  /** options → background: create the database the settings name. */
+  'sync:create-database': { request: { settings: SyncSettingsInput }; response: { ok: boolean; message: string } };
 }
 
 export type MessageType = keyof Protocol;
@@ -48,12 +78,21 @@ export const MESSAGE_TYPES = [
   'post:seen',
   'page:none',
   'page:detect',
+  'page:highlight',
   'tab:get-post',
   'post:set-language',
   'draft:save',
   'posts:list',
   'draft:changed',
   'tab:changed',
+  'draft:mark-reviewed',
+  'sync:get-status',
+  'sync:now',
+  'sync:status',
+  'sync:get-settings',
+  'sync:save-settings',
+  'sync:test-connection',
+  'sync:create-database',
 ] as const satisfies readonly MessageType[];
 
 /** The messages the background answers; the others go to tabs or views. */
@@ -64,6 +103,13 @@ export const BACKGROUND_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType
   'post:set-language',
   'draft:save',
   'posts:list',
+  'draft:mark-reviewed',
+  'sync:get-status',
+  'sync:now',
+  'sync:get-settings',
+  'sync:save-settings',
+  'sync:test-connection',
+  'sync:create-database',
 ]);
 
 export function isMessage(value: unknown): value is Message {

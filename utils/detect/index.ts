@@ -53,9 +53,14 @@ export function detectPage(doc: Document, pageUrl: string): Detection {
   return readPage(doc, pageUrl).detection;
 }
 
+/** The post as the content script reports it (null when the page asks for no translation). */
+export function readPost(doc: Document, pageUrl: string): { post: PostSnapshot | null; anchors: AnchoredSegment[] } {
+  const { detection, anchors } = readPage(doc, pageUrl);
+  if (!detection.detected) return { post: null, anchors: [] };
+  return { post: { ...detection, key: postKey(pageAddress(doc, pageUrl)), url: pageUrl }, anchors };
+}
+
 /** The post as the content script reports it, or null when the page asks for no translation. */
 export function snapshotPage(doc: Document, pageUrl: string): PostSnapshot | null {
-  const detection = detectPage(doc, pageUrl);
-  if (!detection.detected) return null;
-  return { ...detection, key: postKey(pageAddress(doc, pageUrl)), url: pageUrl };
+  return readPost(doc, pageUrl).post;
 }
