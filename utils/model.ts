@@ -52,6 +52,8 @@ export interface PostRecord {
   targetLanguage: string | null;
   firstSeen: number;
   lastSeen: number;
+  /** Sync: when this device last saw the post's source change (hybrid logical clock, utils/sync/hlc.ts). */
+  hlc?: string;
 }
 
 /** The current draft of one segment in one target language. */
@@ -63,6 +65,29 @@ export interface DraftRecord {
   /** Counts the saved changes of this draft, from 1. */
   rev: number;
   updatedAt: number;
+  /** Sync: when this text was written, by a hybrid logical clock (utils/sync/hlc.ts); set from schema v2. */
+  hlc?: string;
+  /** Sync: the device (its name) and the sync user that wrote this text. */
+  device?: string;
+  user?: string;
+  /** The draft was deleted: a tombstone (text is '') that any later edit wins over. */
+  deleted?: boolean;
+  /**
+   * Edits of this segment made elsewhere at the same time as the one shown ("edited elsewhere —
+   * review"). Non-empty means the views should flag the segment; each text is also in its history.
+   */
+  concurrentEdits?: ConcurrentEdit[];
+  /** Sync: concurrent edits stamped at or before this were reviewed and are no longer flagged. */
+  reviewedAt?: string;
+}
+
+/** One version of a segment's draft written on some device, as sync compares them. */
+export interface ConcurrentEdit {
+  text: string;
+  deleted?: boolean;
+  hlc: string;
+  device?: string;
+  user?: string;
 }
 
 /** One saved change of a draft, kept for history. */
@@ -73,6 +98,13 @@ export interface RevisionRecord {
   rev: number;
   text: string;
   at: number;
+  /** Sync: the device (name) and user that wrote this text; absent for this device before sync. */
+  device?: string;
+  user?: string;
+  /** Sync: the text's hybrid-logical-clock stamp. */
+  hlc?: string;
+  /** How it got here: typed on this device, pulled from the server, or kept from a concurrent edit. */
+  origin?: 'local' | 'pulled' | 'concurrent';
 }
 
 export interface Progress {

@@ -1,5 +1,5 @@
-// The store of posts and drafts. Only the background worker writes through it; each draft write
-// and its revision land in one transaction.
+// The store of posts and drafts. Only the background worker writes through it; each draft write,
+// its revision, its clock stamp and its sync outbox entry land in one transaction.
 import { openDB, type IDBPDatabase } from 'idb';
 import {
   progressOf,
@@ -9,7 +9,9 @@ import {
   type PostSummary,
   type RevisionRecord,
 } from '../model';
-import { DB_NAME, DB_VERSION, upgradeSchema, type InterlinearDB } from './schema';
+import { openDeviceClock } from '../sync/device-clock';
+import { draftDocId, postDocId } from '../sync/doc-ids';
+import { DB_NAME, DB_VERSION, upgradeSchema, type InterlinearDB, type SyncIdentity } from './schema';
 
 export interface DraftInput {
   postKey: string;
@@ -18,16 +20,32 @@ export interface DraftInput {
   text: string;
 }
 
+export interface DraftKey {
+  postKey: string;
+  lang: string;
+  segmentId: string;
+}
+
+type DraftWriteTx = ['drafts', 'revisions', 'outbox', 'syncMeta'];
+const DRAFT_WRITE: DraftWriteTx = ['drafts', 'revisions', 'outbox', 'syncMeta'];
+
 export class DraftStore {
+  /** Called after a local change was queued for sync, so the background can schedule a sync. */
+  onLocalChange: (() => void) | undefined;
+
   constructor(
     readonly db: IDBPDatabase<InterlinearDB>,
-    private readonly now: () => number = Date.now,
+    readonly now: () => number = Date.now,
   ) {}
 
-  /** Records a post as seen now, keeping the translator's choices and the first-seen time. */
+  /**
+   * Records a post as seen now, keeping the translator's choices and the first-seen time. A new
+   * post, or a changed source, is queued for sync.
+   */
   async savePost(snapshot: PostSnapshot): Promise<PostRecord> {
-    const tx = this.db.transaction('posts', 'readwrite');
-    const known = await tx.store.get(snapshot.key);
+    const tx = this.db.transaction(['posts', 'outbox', 'syncMeta'], 'readwrite');
+    const posts = tx.objectStore('posts');
+    const known = await posts.get(snapshot.key);
     const now = this.now();
     const record: PostRecord = {
       key: snapshot.key,
@@ -40,8 +58,18 @@ export class DraftStore {
       firstSeen: known?.firstSeen ?? now,
       lastSeen: now,
     };
-    await tx.store.put(record);
+    const changed = !known || sourceChanged(known, record);
+    if (changed) {
+      const clock = await openDeviceClock(tx.objectStore('syncMeta'), this.now);
+      record.hlc = clock.stamp(known?.hlc);
+      const entry = { docId: postDocId(record.key), target: ['post', record.key] as ['post', string], stamp: record.hlc };
+      await Promise.all([posts.put(record), tx.objectStore('outbox').put(entry), clock.save()]);
+    } else {
+      if (known.hlc) record.hlc = known.hlc;
+      await posts.put(record);
+    }
     await tx.done;
+    if (changed) this.onLocalChange?.();
     return record;
   }
 
@@ -61,18 +89,61 @@ export class DraftStore {
    * nothing and returns the current record.
    */
   async saveDraft(input: DraftInput): Promise<DraftRecord> {
-    const tx = this.db.transaction(['drafts', 'revisions'], 'readwrite');
+    const saved = await this.writeDraft(input, (current) => (current?.text === input.text ? null : { text: input.text }));
+    return saved!; // a draft with this text exists now, written or already there
+  }
+
+  /** Deletes a draft: a tombstone (empty, `deleted`) that syncs, and that any later edit wins over. */
+  async deleteDraft(key: DraftKey): Promise<DraftRecord | undefined> {
+    return this.writeDraft(key, (current) => (!current || current.deleted ? null : { text: '', deleted: true }));
+  }
+
+  /** The translator has looked at the concurrent edits of a segment: stop flagging them, everywhere. */
+  async markReviewed(key: DraftKey): Promise<DraftRecord | undefined> {
+    return this.writeDraft(key, (current) => (current?.concurrentEdits?.length ? { reviewed: true } : null));
+  }
+
+  /**
+   * One local change of a draft: stamped by this device's clock, kept as a revision when its text
+   * changes, and queued for sync — in one transaction.
+   */
+  private async writeDraft(
+    key: DraftKey,
+    change: (current: DraftRecord | undefined) => { text?: string; deleted?: true; reviewed?: true } | null,
+  ): Promise<DraftRecord | undefined> {
+    const tx = this.db.transaction(DRAFT_WRITE, 'readwrite');
     const drafts = tx.objectStore('drafts');
-    const current = await drafts.get([input.postKey, input.lang, input.segmentId]);
-    if (current && current.text === input.text) {
+    const current = await drafts.get([key.postKey, key.lang, key.segmentId]);
+    const wanted = change(current);
+    if (!wanted) {
       await tx.done;
       return current;
     }
-    const at = Math.max(this.now(), current?.updatedAt ?? 0);
-    const draft: DraftRecord = { ...input, rev: (current?.rev ?? 0) + 1, updatedAt: at };
-    const revision: RevisionRecord = { ...input, rev: draft.rev, at };
-    await Promise.all([drafts.put(draft), tx.objectStore('revisions').add(revision)]);
+    const clock = await openDeviceClock(tx.objectStore('syncMeta'), this.now);
+    const hlc = clock.stamp(current?.hlc);
+    const ids = { postKey: key.postKey, lang: key.lang, segmentId: key.segmentId };
+    const writes: Promise<unknown>[] = [clock.save()];
+    let draft: DraftRecord;
+    if (wanted.reviewed && current) {
+      draft = { ...current, concurrentEdits: [], reviewedAt: hlc };
+    } else {
+      const at = Math.max(this.now(), current?.updatedAt ?? 0);
+      const text = wanted.text ?? '';
+      draft = { ...current, ...ids, text, rev: (current?.rev ?? 0) + 1, updatedAt: at, hlc };
+      // This device wrote it now: not whoever wrote the text it replaces.
+      delete draft.device;
+      delete draft.user;
+      Object.assign(draft, authorOf(clock.identity));
+      if (wanted.deleted) draft.deleted = true;
+      else delete draft.deleted;
+      const revision: RevisionRecord = { ...ids, rev: draft.rev, text, at, hlc, ...authorOf(clock.identity), origin: 'local' };
+      writes.push(tx.objectStore('revisions').add(revision));
+    }
+    const docId = draftDocId(key.postKey, key.lang, key.segmentId);
+    writes.push(drafts.put(draft), tx.objectStore('outbox').put({ docId, target: ['draft', ids.postKey, ids.lang, ids.segmentId], stamp: hlc }));
+    await Promise.all(writes);
     await tx.done;
+    this.onLocalChange?.();
     return draft;
   }
 
@@ -114,6 +185,22 @@ export class DraftStore {
     await tx.done;
     return summaries.sort((a, b) => b.updatedAt - a.updatedAt);
   }
+}
+
+/** Who makes local changes; before sync is set up nobody is named (it is this device). */
+function authorOf(identity: SyncIdentity | undefined): { device?: string; user?: string } {
+  if (!identity) return {};
+  return identity.user ? { device: identity.deviceName, user: identity.user } : { device: identity.deviceName };
+}
+
+/** Whether what the page says changed (the address the reader came by does not count). */
+function sourceChanged(known: PostRecord, seen: PostRecord): boolean {
+  return (
+    known.title !== seen.title ||
+    known.sourceLanguage !== seen.sourceLanguage ||
+    JSON.stringify(known.cta) !== JSON.stringify(seen.cta) ||
+    JSON.stringify(known.segments) !== JSON.stringify(seen.segments)
+  );
 }
 
 export async function openDraftStore(name = DB_NAME, now?: () => number): Promise<DraftStore> {

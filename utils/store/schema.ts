@@ -2,9 +2,52 @@
 // and a test that opens a database made by the version before it.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DraftRecord, PostRecord, RevisionRecord } from '../model';
+import { draftDocId, postDocId } from '../sync/doc-ids';
+import { hlcAt, newDeviceId } from '../sync/hlc';
 
 export const DB_NAME = 'interlinear';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/** What an outbox entry will push: a draft, or a post's source. */
+export type OutboxTarget = ['draft', string, string, string] | ['post', string];
+
+/**
+ * A local change waiting to reach the sync server: one per server document, so a later change
+ * replaces the pending one and a batch never carries one id twice. The document body is built
+ * when pushing, from the record as it is then.
+ */
+export interface OutboxEntry {
+  docId: string;
+  target: OutboxTarget;
+  /** The clock stamp of the change that queued it: a push clears the entry only if unchanged. */
+  stamp: string;
+}
+
+/** The server revision this device last pushed or pulled for a document, and that text's stamp. */
+export interface RemoteRevision {
+  docId: string;
+  rev: string;
+  hlc: string;
+}
+
+/** Who writes this device's changes, as the history shows them. */
+export interface SyncIdentity {
+  deviceName: string;
+  user?: string;
+}
+
+/** Keys of the `syncMeta` store, and what each holds. */
+export interface SyncMeta {
+  /** This device's clock node id, made once. */
+  deviceId: string;
+  /** The latest clock stamp this device made or saw. */
+  clock: string;
+  identity: SyncIdentity;
+  /** The `_changes` position pulled up to: opaque, sent back as it came. */
+  checkpoint: string | number;
+  /** The server and database the checkpoint and remote revisions belong to. */
+  target: string;
+}
 
 export interface InterlinearDB extends DBSchema {
   posts: { key: string; value: PostRecord; indexes: { byLastSeen: number } };
@@ -18,21 +61,59 @@ export interface InterlinearDB extends DBSchema {
     value: RevisionRecord;
     indexes: { bySegment: [string, string, string] };
   };
+  outbox: { key: string; value: OutboxEntry };
+  remoteRevs: { key: string; value: RemoteRevision };
+  syncMeta: { key: keyof SyncMeta; value: SyncMeta[keyof SyncMeta] };
 }
 
 type UpgradeTx = IDBPTransaction<InterlinearDB, StoreNames<InterlinearDB>[], 'versionchange'>;
 
-export function upgradeSchema(db: IDBPDatabase<InterlinearDB>, oldVersion: number, _tx: UpgradeTx): void {
-  // Fall through on purpose: a database at version N runs every step after N.
-  switch (oldVersion) {
-    case 0: {
-      const posts = db.createObjectStore('posts', { keyPath: 'key' });
-      posts.createIndex('byLastSeen', 'lastSeen');
-      const drafts = db.createObjectStore('drafts', { keyPath: ['postKey', 'lang', 'segmentId'] });
-      drafts.createIndex('byPostLang', ['postKey', 'lang']);
-      drafts.createIndex('byUpdatedAt', 'updatedAt');
-      const revisions = db.createObjectStore('revisions', { autoIncrement: true });
-      revisions.createIndex('bySegment', ['postKey', 'lang', 'segmentId']);
-    }
+export function upgradeSchema(db: IDBPDatabase<InterlinearDB>, oldVersion: number, tx: UpgradeTx): void {
+  // A database at version N runs every step after N.
+  if (oldVersion < 1) {
+    const posts = db.createObjectStore('posts', { keyPath: 'key' });
+    posts.createIndex('byLastSeen', 'lastSeen');
+    const drafts = db.createObjectStore('drafts', { keyPath: ['postKey', 'lang', 'segmentId'] });
+    drafts.createIndex('byPostLang', ['postKey', 'lang']);
+    drafts.createIndex('byUpdatedAt', 'updatedAt');
+    const revisions = db.createObjectStore('revisions', { autoIncrement: true });
+    revisions.createIndex('bySegment', ['postKey', 'lang', 'segmentId']);
   }
+  if (oldVersion < 2) {
+    // Sync: the outbox, the server's revisions, the checkpoint and this device's clock.
+    db.createObjectStore('outbox', { keyPath: 'docId' });
+    db.createObjectStore('remoteRevs', { keyPath: 'docId' });
+    db.createObjectStore('syncMeta');
+    const deviceId = newDeviceId();
+    void tx.objectStore('syncMeta').put(deviceId, 'deviceId');
+    void queueExistingForSync(tx, deviceId);
+  }
+}
+
+/**
+ * Drafts and posts written before sync existed get a clock stamp from their own time and an
+ * outbox entry, so the first sync uploads them. Runs inside the upgrade transaction.
+ */
+async function queueExistingForSync(tx: UpgradeTx, deviceId: string): Promise<void> {
+  const outbox = tx.objectStore('outbox');
+  let latest = hlcAt(0, deviceId);
+  for (let cursor = await tx.objectStore('drafts').openCursor(); cursor; cursor = await cursor.continue()) {
+    const draft = cursor.value;
+    draft.hlc = hlcAt(draft.updatedAt, deviceId);
+    if (draft.hlc > latest) latest = draft.hlc;
+    void cursor.update(draft);
+    void outbox.put({
+      docId: draftDocId(draft.postKey, draft.lang, draft.segmentId),
+      target: ['draft', draft.postKey, draft.lang, draft.segmentId],
+      stamp: draft.hlc,
+    });
+  }
+  for (let cursor = await tx.objectStore('posts').openCursor(); cursor; cursor = await cursor.continue()) {
+    const post = cursor.value;
+    post.hlc = hlcAt(post.lastSeen, deviceId);
+    if (post.hlc > latest) latest = post.hlc;
+    void cursor.update(post);
+    void outbox.put({ docId: postDocId(post.key), target: ['post', post.key], stamp: post.hlc });
+  }
+  void tx.objectStore('syncMeta').put(latest, 'clock');
 }

@@ -1,0 +1,60 @@
+// A CouchDB-protocol server for the sync tests: PouchDB's express-pouchdb on in-memory storage,
+// run as its own process so a test can stop it, or kill it, like a real server.
+// Usage: node couch-server-main.cjs   (env COUCH_ADMIN=name:password makes that server admin)
+// Prints "listening <port>" once it accepts requests.
+'use strict';
+const http = require('node:http');
+
+const PouchDB = require('pouchdb-core')
+  .plugin(require('pouchdb-adapter-memory'))
+  .plugin(require('pouchdb-replication'))
+  .plugin(require('pouchdb-mapreduce'));
+const MemoryPouchDB = PouchDB.defaults({ adapter: 'memory' });
+
+const app = require('express-pouchdb')(MemoryPouchDB, {
+  mode: 'fullCouchDB', // _session, _users, _security and 401s, as Apache CouchDB has them
+  inMemoryConfig: true,
+  logPath: '/dev/null', // its request log is of no use to the tests
+  overrideMode: { exclude: ['routes/fauxton'] },
+});
+
+// express-pouchdb 4.2 with its security plugin makes PouchDB.new() return a promise, and then
+// `PUT /db` crashes the process (pouchdb-server issue #359). Give that promise the one method it is
+// asked for, so creating a database works as on CouchDB.
+function patchNew() {
+  const construct = MemoryPouchDB.new;
+  if (!construct || construct.patchedForInfo) return;
+  const patched = function (...args) {
+    const made = construct.apply(this, args);
+    if (made && typeof made.then === 'function' && typeof made.info !== 'function') {
+      made.info = (callback) => made.then((db) => db.info(callback), callback);
+    }
+    return made;
+  };
+  patched.patchedForInfo = true;
+  MemoryPouchDB.new = patched;
+}
+
+const server = http.createServer((req, res) => {
+  patchNew();
+  app(req, res);
+});
+
+server.listen(0, '127.0.0.1', async () => {
+  const { port } = server.address();
+  const admin = process.env.COUCH_ADMIN;
+  if (admin) {
+    const [name, password] = [admin.slice(0, admin.indexOf(':')), admin.slice(admin.indexOf(':') + 1)];
+    const answer = await fetch(`http://127.0.0.1:${port}/_config/admins/${encodeURIComponent(name)}`, {
+      method: 'PUT',
+      body: JSON.stringify(password),
+    });
+    if (!answer.ok) throw new Error(`could not make ${name} admin: ${answer.status}`);
+  }
+  process.stdout.write(`listening ${port}\n`);
+});
+
+// The parent going away must not leave a server behind.
+process.on('disconnect', () => process.exit(0));
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();

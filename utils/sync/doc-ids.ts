@@ -1,0 +1,37 @@
+// Server document ids: deterministic, so every device names a draft the same way and a retried push
+// updates instead of duplicating; and safe: only [a-z0-9:-], never starting with "_" (CouchDB keeps
+// those for itself), short enough for URLs.
+import { hashText } from '../segment/ids';
+
+export const DRAFT_PREFIX = 'draft:';
+export const POST_PREFIX = 'post:';
+const SAFE_PART = /^[a-z0-9-]{1,64}$/;
+const SAFE_ID = /^[a-z][a-z0-9:-]*$/;
+
+/** 106 bits of two seeded cyrb53 hashes in base 36: collisions between posts are out of reach. */
+export function postHash(postKey: string): string {
+  return hashText(postKey, 1).toString(36).padStart(11, '0') + hashText(postKey, 2).toString(36).padStart(11, '0');
+}
+
+/** A part as is when already safe, else a hash of it (the document body keeps the real value). */
+function safePart(part: string): string {
+  return SAFE_PART.test(part) ? part : `x${hashText(part, 3).toString(36)}`;
+}
+
+/** Language tags are case-insensitive ("pt-BR" is "pt-br"), so lower case names the same language. */
+export function draftDocId(postKey: string, lang: string, segmentId: string): string {
+  return `${DRAFT_PREFIX}${postHash(postKey)}:${safePart(lang.toLowerCase())}:${safePart(segmentId)}`;
+}
+
+export function postDocId(postKey: string): string {
+  return `${POST_PREFIX}${postHash(postKey)}`;
+}
+
+export function isSafeDocId(id: string): boolean {
+  return SAFE_ID.test(id) && id.length <= 200;
+}
+
+/** Only documents Interlinear writes; anything else in a shared database is left alone. */
+export function isInterlinearDocId(id: string): boolean {
+  return (id.startsWith(DRAFT_PREFIX) || id.startsWith(POST_PREFIX)) && isSafeDocId(id);
+}

@@ -1,0 +1,143 @@
+// How two versions of one segment's draft become one. Pure: the replica reads both sides and the
+// base, asks here, and writes the answer.
+//
+// - The text with the later stamp (hybrid logical clock) wins, everywhere, so all devices converge.
+// - It is a conflict only when both sides changed the text since the version they last shared
+//   (`base`); then the losing text is kept in `concurrentEdits` ("edited elsewhere — review"),
+//   which travels with the document so every device flags it and keeps it in history.
+// - A deletion is a version like any other (a tombstone): a later edit wins over it, and a losing
+//   deletion has no text to keep.
+import type { ConcurrentEdit } from '../model';
+import { compareHlc, hlcNode, laterHlc } from './hlc';
+
+/** One side of a segment as sync sees it. */
+export interface SegmentState {
+  text: string;
+  deleted: boolean;
+  hlc: string;
+  device?: string;
+  user?: string;
+  concurrentEdits: ConcurrentEdit[];
+  reviewedAt?: string;
+  /** For a server version: the stamp of the text its writer had last shared with the server. */
+  base?: string;
+}
+
+export interface SegmentMerge {
+  state: SegmentState;
+  /** The local text was replaced by a different remote one (history gets a revision for it). */
+  textChanged: boolean;
+  /** Anything local changed (text, flags or review marks). */
+  localChanged: boolean;
+  /** The merged state is not what the server has: it must be pushed. */
+  needsPush: boolean;
+  /** Both sides edited since they last agreed. */
+  conflict: boolean;
+  /** Texts from other devices that this device's history does not have yet. */
+  newHistory: ConcurrentEdit[];
+}
+
+/** At most this many concurrent edits ride along with a document; older ones stay in history. */
+export const MAX_CONCURRENT_EDITS = 20;
+
+function asEdit(state: SegmentState): ConcurrentEdit {
+  const edit: ConcurrentEdit = { text: state.text, hlc: state.hlc };
+  if (state.deleted) edit.deleted = true;
+  if (state.device) edit.device = state.device;
+  if (state.user) edit.user = state.user;
+  return edit;
+}
+
+/** Union by stamp, minus reviewed ones and the winner itself, oldest first, newest kept. */
+function unionEdits(lists: ConcurrentEdit[][], reviewedAt: string | undefined, winner: string): ConcurrentEdit[] {
+  const byStamp = new Map<string, ConcurrentEdit>();
+  for (const list of lists) for (const edit of list) if (!byStamp.has(edit.hlc)) byStamp.set(edit.hlc, edit);
+  return [...byStamp.values()]
+    .filter((e) => e.hlc !== winner && !(reviewedAt && compareHlc(e.hlc, reviewedAt) <= 0))
+    .sort((a, b) => compareHlc(a.hlc, b.hlc))
+    .slice(-MAX_CONCURRENT_EDITS);
+}
+
+export function sameSegmentState(a: SegmentState, b: SegmentState): boolean {
+  return (
+    a.hlc === b.hlc &&
+    a.text === b.text &&
+    a.deleted === b.deleted &&
+    (a.reviewedAt ?? '') === (b.reviewedAt ?? '') &&
+    a.concurrentEdits.length === b.concurrentEdits.length &&
+    a.concurrentEdits.every((e, i) => e.hlc === b.concurrentEdits[i]!.hlc)
+  );
+}
+
+/**
+ * Merges the server's version of a segment into this device's.
+ * @param base the stamp of the text this device last had in common with the server, or null.
+ * @param ownNode this device's clock node, whose texts are in its history already.
+ */
+export function mergeSegment(
+  local: SegmentState | null,
+  remote: SegmentState,
+  base: string | null,
+  ownNode: string,
+): SegmentMerge {
+  if (!local) {
+    const { base: _ignored, ...remoteState } = remote;
+    const state = { ...remoteState, concurrentEdits: unionEdits([remote.concurrentEdits], remote.reviewedAt, remote.hlc) };
+    return {
+      state,
+      textChanged: true,
+      localChanged: true,
+      needsPush: !sameSegmentState(state, remote),
+      conflict: false,
+      newHistory: newToHistory(state.concurrentEdits, new Set(), ownNode),
+    };
+  }
+  const localWins = compareHlc(local.hlc, remote.hlc) >= 0;
+  const winner = localWins ? local : remote;
+  const loser = localWins ? remote : local;
+  // Neither side descends from the other: both edited since they last agreed. A remote text
+  // written on top of ours names our stamp as its base (one level deep); a remote text this
+  // device wrote itself (an answer it never got) is an ancestor of whatever it has now.
+  const bothEdited =
+    local.hlc !== remote.hlc &&
+    local.hlc !== base &&
+    remote.hlc !== base &&
+    remote.base !== local.hlc &&
+    !fromNode(remote, ownNode);
+  const differ = local.text !== remote.text || local.deleted !== remote.deleted;
+  const conflict = bothEdited && differ;
+  // A losing deletion loses no text, so there is nothing to review.
+  const lost = conflict && !loser.deleted ? [asEdit(loser)] : [];
+  const reviewedAt = laterHlc(local.reviewedAt, remote.reviewedAt);
+  const state: SegmentState = {
+    text: winner.text,
+    deleted: winner.deleted,
+    hlc: winner.hlc,
+    concurrentEdits: unionEdits([local.concurrentEdits, remote.concurrentEdits, lost], reviewedAt, winner.hlc),
+  };
+  if (winner.device) state.device = winner.device;
+  if (winner.user) state.user = winner.user;
+  if (reviewedAt) state.reviewedAt = reviewedAt;
+  const knownHere = new Set([local.hlc, ...local.concurrentEdits.map((e) => e.hlc)]);
+  return {
+    state,
+    textChanged: !localWins && differ,
+    localChanged: !sameSegmentState(state, local),
+    needsPush: !sameSegmentState(state, remote),
+    conflict,
+    newHistory: newToHistory(state.concurrentEdits, knownHere, ownNode),
+  };
+}
+
+/** Concurrent edits this device has not kept yet: neither its own texts nor ones it already had. */
+function newToHistory(edits: ConcurrentEdit[], known: Set<string>, ownNode: string): ConcurrentEdit[] {
+  return edits.filter((e) => !known.has(e.hlc) && !e.deleted && !fromNode(e, ownNode));
+}
+
+function fromNode(edit: Pick<ConcurrentEdit, 'hlc'>, node: string): boolean {
+  try {
+    return hlcNode(edit.hlc) === node;
+  } catch {
+    return false;
+  }
+}
