@@ -3,7 +3,7 @@
 // E2E_SKIP_BUILD=1 tests the build already there; E2E_EXTENSION_PATH another build;
 // E2E_HEADED=1 (with a display) shows the browser.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -11,6 +11,8 @@ export default defineConfig({
   resolve: { alias: { '@/': root, '~/': root } },
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    // Firefox's have their own run: vitest.e2e.firefox.config.ts.
+    exclude: [...configDefaults.exclude, 'tests/e2e/**/*.firefox.test.ts'],
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
     pool: 'forks', // the harness removes its temp profiles on process exit

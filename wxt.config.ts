@@ -1,14 +1,22 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 
 // Hosts whose posts carry a call to translate them; the content script runs only here at install.
 export const TRANSLATION_HOSTS = ['https://diff.wikimedia.org/*'];
 
+// Firefox: Manifest V2 (WXT's default for Firefox) with a non-persistent background (an event page,
+// set in entrypoints/background.ts); docs/firefox.md says why. The lowest version it runs on:
+// 153, the first Firefox (and ESR) with Intl.Locale#getTextInfo(), which tells right-to-left
+// target languages (utils/languages.ts). The rest needs less: data_collection_permissions 140,
+// storage.session in MV2 115, MV2 event pages 106, sidebar_action 54.
+export const FIREFOX_MIN_VERSION = '153.0';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every import is written out, so a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: ({ browser }) => ({ plugins: [preact(), ...(browser === 'firefox' ? [withoutRawHtml()] : [])] }),
   manifest: ({ browser }) => ({
     name: 'Interlinear',
     description:
@@ -18,9 +26,53 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'interlinear@interlinear.app', strict_min_version: '115.0' },
+            gecko: {
+              id: 'interlinear@interlinear.app',
+              strict_min_version: FIREFOX_MIN_VERSION,
+              // Drafts stay in the browser: nothing is collected or sent to us or anyone else.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
   }),
+  zip: {
+    // Firefox's sources zip is what AMO reviewers build from (docs/firefox.md): the extension's
+    // code and build files, without tests, fixtures, dev scripts or local leftovers.
+    excludeSources: [
+      'tests/**',
+      'scripts/**',
+      'bench/**',
+      'vitest*.config.ts',
+      'stats*.html',
+      'test-results/**',
+      'web-ext-artifacts/**',
+      '**/*.log',
+    ],
+  },
 });
+
+/**
+ * Preact can render raw HTML through `dangerouslySetInnerHTML`; Interlinear never does, since
+ * everything it shows comes from pages it does not trust. Cutting that path out of the bundle
+ * leaves no `innerHTML` sink in the shipped code (AMO's linter flags it otherwise), and makes any
+ * future use fail loudly instead of rendering page markup. Fails the build if Preact changes shape.
+ */
+function withoutRawHtml(): Plugin {
+  const sink = /(\b[\w$]+)\.innerHTML\s*=\s*([\w$]+)\.__html/g;
+  return {
+    name: 'interlinear:without-raw-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.m?js$/.test(id.split('?')[0]!)) return null;
+      const found = code.match(sink)?.length ?? 0;
+      if (found !== 1) {
+        this.error(`expected one dangerouslySetInnerHTML sink in ${id}, found ${found}: update withoutRawHtml()`);
+      }
+      return {
+        code: code.replace(sink, '(()=>{throw Error("Interlinear renders no raw HTML (dangerouslySetInnerHTML)")})()'),
+        map: null,
+      };
+    },
+  };
+}

@@ -6,7 +6,14 @@ import { keepToolbarOpeningPopup } from '@/utils/side-panel';
 import { DraftService } from '@/utils/store/draft-service';
 import { openDraftStore } from '@/utils/store/draft-store';
 
-export default defineBackground(() => {
+export default defineBackground({
+  // Firefox (MV2): an event page, unloaded when idle and woken by the events below, as Chrome's
+  // service worker is. Chrome's MV3 manifest has no such key; WXT leaves it out there.
+  persistent: false,
+  main,
+});
+
+function main(): void {
   // The store opens once per worker life; messages that arrive meanwhile wait for it.
   const service = openDraftStore().then((store) => new DraftService(browserPorts(store)));
 
@@ -23,4 +30,4 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void service.then((s) => s.forgetTab(tabId)));
 
   keepToolbarOpeningPopup();
-});
+}

@@ -6,7 +6,6 @@ import type { Page } from 'playwright-core';
 import {
   DIFF_POST_FIXTURE,
   DIFF_POST_PATH,
-  PROJECT_FIXTURES,
   badgeText,
   extensionServiceWorker,
   launchExtension,
@@ -17,10 +16,18 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-
-const TITLE = 'Central Asian Community Members Share Their Thoughts on Wikimania 2024';
-const NO_CTA_PATH = '/about/';
-const TYPED = 'Вы можете прочитать больше о сообществах Центральной Азии в предыдущем блоге.';
+import {
+  IN_PAGE_CTA_LINK,
+  LAST_SOURCE,
+  NOT_ASKING,
+  NO_CTA_PATH,
+  THIRD_SOURCE,
+  TITLE,
+  TYPED,
+  TYPED_TITLE,
+  journeyRoutes,
+  pageIsUntouched,
+} from './journey-shared';
 
 describe('the core journey in Chromium', () => {
   let server: FixtureServer;
@@ -38,10 +45,7 @@ describe('the core journey in Chromium', () => {
   };
 
   beforeAll(async () => {
-    server = await startFixtureServer({
-      [DIFF_POST_PATH]: DIFF_POST_FIXTURE,
-      [NO_CTA_PATH]: `${PROJECT_FIXTURES}/no-cta-post.html`,
-    });
+    server = await startFixtureServer(journeyRoutes());
     postUrl = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
     browser = await launchExtension();
     post = await browser.context.newPage();
@@ -57,11 +61,7 @@ describe('the core journey in Chromium', () => {
   it('badges the post with its 13 segments and leaves the page untouched', async () => {
     await pollUntil(async () => (await badge()) === '13', { message: 'badge "13"' });
     const served = readFileSync(DIFF_POST_FIXTURE, 'utf8');
-    const untouched = await post.evaluate((html) => {
-      const pristine = new DOMParser().parseFromString(html, 'text/html');
-      return pristine.documentElement.outerHTML === document.documentElement.outerHTML;
-    }, served);
-    expect(untouched).toBe(true);
+    expect(await post.evaluate(pageIsUntouched, served)).toBe(true);
   });
 
   it('shows the title, 13 segments in reading order with their source, and no progress yet', async () => {
@@ -70,8 +70,8 @@ describe('the core journey in Chromium', () => {
     await expect(editors(panel).count()).resolves.toBe(13);
     const sources = await panel.locator('.segment-source').allInnerTexts();
     expect(sources[0]).toBe(TITLE);
-    expect(sources[2]).toBe('You can read more about the Central Asia communities in the previous blog.');
-    expect(sources[12]).toMatch(/^One major takeaway/);
+    expect(sources[2]).toBe(THIRD_SOURCE);
+    expect(sources[12]).toMatch(LAST_SOURCE);
     await expect(panel.getByTestId('progress').innerText()).resolves.toMatch(/^0 of 13/);
     await expect(panel.getByTestId('target-language').isVisible()).resolves.toBe(true);
     await panel.close();
@@ -94,7 +94,7 @@ describe('the core journey in Chromium', () => {
 
   it('keeps the draft across a reload of the post, and shows it in the popup', async () => {
     // Following the post's own "Translate this post" link changes only the #fragment.
-    await post.getByRole('link', { name: 'Translate this post' }).click();
+    await post.getByRole('link', { name: IN_PAGE_CTA_LINK }).click();
     await pollUntil(() => post.url().endsWith('#translate-post'), { message: 'the in-page link followed' });
     await new Promise((resolve) => setTimeout(resolve, 300)); // let tabs.onUpdated reach the worker
     expect(await badge()).toBe('12');
@@ -109,8 +109,8 @@ describe('the core journey in Chromium', () => {
   it('shows a change made in one view in every other open view', async () => {
     const panel = await openView('sidepanel');
     const popup = await openView('popup');
-    await editors(popup).nth(0).fill('Участники сообщества');
-    await pollUntil(async () => (await editors(panel).nth(0).inputValue()) === 'Участники сообщества', {
+    await editors(popup).nth(0).fill(TYPED_TITLE);
+    await pollUntil(async () => (await editors(panel).nth(0).inputValue()) === TYPED_TITLE, {
       message: 'the side panel shows the popup’s text',
     });
     await pollUntil(async () => /^2 of 13/.test(await panel.getByTestId('progress').innerText()), {
@@ -130,7 +130,7 @@ describe('the core journey in Chromium', () => {
     await pollUntil(async () => (await badge()) === '11', { message: 'badge "11" after restart' });
     const popup = await openView('popup');
     await expect(editors(popup).nth(2).inputValue()).resolves.toBe(TYPED);
-    await expect(editors(popup).nth(0).inputValue()).resolves.toBe('Участники сообщества');
+    await expect(editors(popup).nth(0).inputValue()).resolves.toBe(TYPED_TITLE);
     await popup.close();
   });
 
@@ -140,7 +140,7 @@ describe('the core journey in Chromium', () => {
     await other.goto(url);
     const otherTab = await tabIdOf(browser.context, browser.serviceWorker, url);
     const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${otherTab}`);
-    await expect(popup.getByTestId('not-asking').innerText()).resolves.toBe('This page is not asking for translation.');
+    await expect(popup.getByTestId('not-asking').innerText()).resolves.toBe(NOT_ASKING);
     await expect(popup.getByTestId('drafted-posts').innerText()).resolves.toContain(TITLE);
     expect(await badgeText(await extensionServiceWorker(browser.context), otherTab)).toBe('');
     await popup.close();
