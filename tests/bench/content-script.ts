@@ -1,0 +1,142 @@
+// Figures 1–3: what the always-on content script costs every page it runs on: its size, and its
+// share of the page's main thread, read from a trace recorded inside the page.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import {
+  DIFF_HOST,
+  DIFF_POST_FIXTURE,
+  DIFF_POST_PATH,
+  EXTENSION_PATH,
+  PROJECT_FIXTURES,
+  launchExtension,
+  startFixtureServer,
+} from '../e2e/harness';
+import { traceContentScript, type ContentScriptTime } from './content-script-trace';
+import { RUNS, measured, median, repeat, round, type BenchRow, type Log } from './results';
+
+const NO_CTA_PATH = '/about/';
+const MS = 'ms' as const;
+/** A traced page load takes about a second and sub-millisecond figures are noisy: more runs. */
+const TRACE_RUNS = Math.max(RUNS, 15);
+
+export async function measureContentScript(log: Log): Promise<BenchRow[]> {
+  const server = await startFixtureServer({
+    [NO_CTA_PATH]: path.join(PROJECT_FIXTURES, 'no-cta-post.html'),
+    [DIFF_POST_PATH]: DIFF_POST_FIXTURE,
+  });
+  const browser = await launchExtension();
+  try {
+    const scripts = contentScriptFiles();
+    const scriptUrl = (file: string) => `chrome-extension://${browser.extensionId}/${file}`;
+    // The script whose run the trace shows: the first one the manifest injects.
+    const mainScript = scriptUrl(scripts[0]!);
+    const loaded = new Set<string>();
+    const trace = async (page: Page, pagePath: string): Promise<ContentScriptTime> => {
+      const url = server.origin(DIFF_HOST) + pagePath;
+      // A loaded machine can run a document_idle script late: look twice before concluding.
+      const time =
+        (await traceContentScript(browser.context, page, url, mainScript)) ??
+        (await traceContentScript(browser.context, page, url, mainScript));
+      if (!time && pagePath !== NO_CTA_PATH) throw new Error(`The content script did not run on ${url}`);
+      // Not injected at all (e.g. a manifest that matches only post addresses) costs the page nothing.
+      const cost = time ?? { wallMs: 0, cpuMs: 0, compileMs: 0, extensionUrls: [], ran: false };
+      if (pagePath === NO_CTA_PATH) for (const loadedUrl of cost.extensionUrls) loaded.add(loadedUrl);
+      return cost;
+    };
+    const inOneTab = async (label: string, pagePath: string) => {
+      const page = await browser.context.newPage();
+      const times: ContentScriptTime[] = [];
+      await repeat(label, log, async (run) => kept(times, run, await trace(page, pagePath)).wallMs, {
+        runs: TRACE_RUNS,
+      });
+      await page.close();
+      return times;
+    };
+    const inNewTabs = async (label: string, pagePath: string) => {
+      const times: ContentScriptTime[] = [];
+      await repeat(label, log, async (run) => {
+        const page = await browser.context.newPage();
+        const time = await trace(page, pagePath);
+        await page.close();
+        return kept(times, run, time).wallMs;
+      }, { runs: TRACE_RUNS });
+      return times;
+    };
+
+    log('▶ content script main-thread time (trace inside the page)');
+    const noCta = await inOneTab('page without a call to action', NO_CTA_PATH);
+    const noCtaNewTab = await inNewTabs('page without a call to action, new tab', NO_CTA_PATH);
+    const diff = await inOneTab('Diff fixture', DIFF_POST_PATH);
+    const diffNewTab = await inNewTabs('Diff fixture, new tab', DIFF_POST_PATH);
+
+    const sameTab =
+      'Reloaded in one tab after a warm-up: the renderer and V8 are warm, as when reading one post after another.';
+    const newTab =
+      'Each run in a new tab, so a new renderer process: the first page of a reading session. No goal; for comparison.';
+    const served = `served by a local HTTPS server as https://${DIFF_HOST}:PORT`;
+    const noCtaPage = `tests/fixtures/no-cta-post.html ${served}${NO_CTA_PATH}.`;
+    const diffPage = `../shared/fixtures/diff-central-asia-wikimania-2024.html ${served} at its real path.`;
+    return [
+      ...sizeRows(scripts, [...loaded], browser.extensionId),
+      timeRow('content script main-thread time, page without a call to action', 0.5, noCta, `${noCtaPage} ${sameTab}`),
+      timeRow('content script main-thread time, page without a call to action, new tab', null, noCtaNewTab,
+        `${noCtaPage} ${newTab}`),
+      timeRow('content script main-thread time, shared Diff fixture', 5, diff, `${diffPage} ${sameTab}`),
+      timeRow('content script main-thread time, shared Diff fixture, new tab', null, diffNewTab, `${diffPage} ${newTab}`),
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Keeps a measured run's details (not a warm-up's, whose run number is negative). */
+function kept(times: ContentScriptTime[], run: number, time: ContentScriptTime): ContentScriptTime {
+  if (run >= 0) times.push(time);
+  return time;
+}
+
+function timeRow(name: string, goal: number | null, times: ContentScriptTime[], where: string): BenchRow {
+  const cpu = round(median(times.map((t) => t.cpuMs)));
+  const compile = round(median(times.map((t) => t.compileMs)));
+  const notRun = times.filter((t) => t.ran === false).length;
+  const skipped = notRun ? ` In ${notRun} of ${times.length} runs the script was not injected at all (0 ms).` : '';
+  return measured(
+    { name, unit: MS, goal },
+    times.map((t) => t.wallMs),
+    `CDP trace (devtools.timeline, v8) of the page load: wall time of the main-thread events of ` +
+      `content.js (EvaluateScript, FunctionCall, v8.compile; nested ones once). ${where} ` +
+      `Median thread CPU time ${cpu} ms, of which compile ${compile} ms.${skipped}`,
+  );
+}
+
+/** The scripts and styles the manifest injects on a Diff page (all of them, as it matches every page). */
+function contentScriptFiles(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(EXTENSION_PATH, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { js?: string[]; css?: string[] }[];
+  };
+  const files = (manifest.content_scripts ?? []).flatMap((entry) => [...(entry.js ?? []), ...(entry.css ?? [])]);
+  if (files.length === 0) throw new Error('The built manifest has no content script');
+  return files;
+}
+
+/** Figure 1: the injected files, plus any extension file the page loaded while the traces ran. */
+function sizeRows(injected: string[], loadedUrls: string[], extensionId: string): BenchRow[] {
+  const prefix = `chrome-extension://${extensionId}/`;
+  const fetched = loadedUrls.filter((url) => url.startsWith(prefix)).map((url) => url.slice(prefix.length));
+  const files = [...new Set([...injected, ...fetched])];
+  const bytes = files.map((file) => readFileSync(path.join(EXTENSION_PATH, file)));
+  const raw = bytes.reduce((sum, b) => sum + b.length, 0);
+  const gzip = bytes.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
+  const list = files.map((f) => `.output/chrome-mv3/${f}`).join(' + ');
+  const more = fetched.length ? `; fetched at run time: ${fetched.join(', ')}` : '; it fetches nothing more';
+  return [
+    measured({ name: 'always-on content script, gzip -9', unit: 'bytes', goal: 8 * 1024 }, [gzip],
+      `${list}, each file gzip -9 (Node zlib), summed. Files from the built manifest's content_scripts${more} ` +
+        `(extension URLs the page requested during the no-call-to-action traces). A size: one run.`),
+    measured({ name: 'always-on content script, raw', unit: 'bytes', goal: null }, [raw],
+      `the same files, uncompressed. No goal; for comparison.`),
+  ];
+}
