@@ -1,5 +1,6 @@
-// `npm test`: typecheck, unit tests, then end-to-end tests in real Chromium. Stops at the first
-// stage that fails, with its exit code, and ends with one line: "N passed, N failed".
+// `npm test`: typecheck, web-ext lint of the Firefox build, unit tests, then end-to-end tests in
+// real Chromium and in Firefox ESR. Stops at the first stage that fails, with its exit code, and
+// ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,8 +13,15 @@ const totals = { passed: 0, failed: 0 };
 
 const stages = [
   { name: 'typecheck', args: ['tsc', '--noEmit'] },
+  // Builds for Firefox and runs AMO's linter on it: 0 errors and 0 warnings, or the stage fails.
+  { name: 'Firefox lint', command: 'npm', args: ['run', '-s', 'lint:firefox'] },
   { name: 'unit tests', args: ['vitest', 'run'], report: 'unit.json' },
   { name: 'e2e tests', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], report: 'e2e.json' },
+  {
+    name: 'e2e tests in Firefox',
+    args: ['vitest', 'run', '--config', 'vitest.e2e.firefox.config.ts'],
+    report: 'e2e-firefox.json',
+  },
 ];
 
 let exitCode = 0;
@@ -22,8 +30,9 @@ for (const stage of stages) {
   const report = stage.report && path.join(reports, stage.report);
   // The JSON report gives the counts; the default reporter still prints progress.
   if (report) args.push('--reporter=default', '--reporter=json', `--outputFile.json=${report}`);
-  console.log(`\n▶ ${stage.name}: npx ${args.join(' ')}`);
-  const result = spawnSync('npx', args, { cwd: ROOT, stdio: 'inherit' });
+  const command = stage.command ?? 'npx';
+  console.log(`\n▶ ${stage.name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
   if (report) addCounts(report);
   if (result.status !== 0) {
     exitCode = result.status || 1;
