@@ -7,10 +7,10 @@ export const TRANSLATION_HOSTS = ['https://diff.wikimedia.org/*'];
 
 // Firefox: Manifest V2 (WXT's default for Firefox) with a non-persistent background (an event page,
 // set in entrypoints/background.ts); docs/firefox.md says why. The lowest version it runs on:
-// 153, the first Firefox (and ESR) with Intl.Locale#getTextInfo(), which tells right-to-left
-// target languages (utils/languages.ts). The rest needs less: data_collection_permissions 140,
-// storage.session in MV2 115, MV2 event pages 106, sidebar_action 54.
-export const FIREFOX_MIN_VERSION = '153.0';
+// 140, for data_collection_permissions and the CSS Custom Highlight API; storage.session in MV2
+// needs 115, MV2 event pages 106. Before 153 Firefox lacks Intl.Locale#getTextInfo(), so editors
+// there take their direction from the text (dir="auto"; utils/languages.ts).
+export const FIREFOX_MIN_VERSION = '140.0';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -1,6 +1,7 @@
 // The target language: the page's own offers first, then recent ones, then the browser's, then
 // any BCP-47 tag typed in. Names come from Intl.DisplayNames in the reader's UI language.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { memo } from './memo';
 import { COMMON_LANGUAGES, canonicalTag, languageName, primaryLanguage } from '@/utils/languages';
 import type { TargetLanguage } from '@/utils/model';
 
@@ -22,7 +23,7 @@ function uniqueTags(tags: (string | null)[], exclude: Set<string>): string[] {
   return out;
 }
 
-export function LanguagePicker({ value, offered, recent, sourceLanguage, onChange }: Props) {
+export const LanguagePicker = memo(function LanguagePicker({ value, offered, recent, sourceLanguage, onChange }: Props) {
   const [typing, setTyping] = useState(false);
   const [draftTag, setDraftTag] = useState('');
   const ui = navigator.language;
@@ -30,9 +31,12 @@ export function LanguagePicker({ value, offered, recent, sourceLanguage, onChang
   const taken = new Set([...offeredTags, sourceLanguage ?? '']);
   const recentTags = uniqueTags([...recent, ...navigator.languages.map(primaryLanguage)], taken);
   const mine = new Set([...offeredTags, ...recentTags, sourceLanguage ?? '']);
-  const otherTags = COMMON_LANGUAGES.filter((tag) => !mine.has(tag))
-    .map((tag) => ({ tag, name: languageName(tag, ui) }))
-    .sort((a, b) => a.name.localeCompare(b.name, ui));
+  const otherTags = useMemo(() => {
+    const collator = new Intl.Collator(ui);
+    return COMMON_LANGUAGES.filter((tag) => !mine.has(tag))
+      .map((tag) => ({ tag, name: languageName(tag, ui) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }, [offered, recent, sourceLanguage, ui]);
   const all = [...offeredTags, ...recentTags, ...otherTags.map((l) => l.tag)];
   const pageName = (tag: string) => offered.find((l) => canonicalTag(l.code) === tag)?.name;
   const label = (tag: string) => {
@@ -108,4 +112,4 @@ export function LanguagePicker({ value, offered, recent, sourceLanguage, onChang
       </select>
     </label>
   );
-}
+});

@@ -6,6 +6,8 @@ import { LanguagePicker } from './LanguagePicker';
 import { ProgressMeter } from './ProgressMeter';
 import { SegmentEditor } from './SegmentEditor';
 
+const NO_LANGUAGES: never[] = [];
+
 interface Props {
   tabPost: TabPost;
   texts: Readonly<Record<string, string>>;
@@ -28,7 +30,7 @@ export function PostView(props: Props) {
         <div class="post-controls">
           <LanguagePicker
             value={lang}
-            offered={post.cta?.targetLanguages ?? []}
+            offered={post.cta?.targetLanguages ?? NO_LANGUAGES}
             recent={tabPost.recentLanguages}
             sourceLanguage={post.sourceLanguage}
             onChange={onLanguage}

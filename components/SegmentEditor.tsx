@@ -1,5 +1,5 @@
 // One segment: its source text beside (or above) the editor for its draft.
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import { textDirection } from '@/utils/languages';
 import type { Segment, SegmentKind } from '@/utils/model';
 

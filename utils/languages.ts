@@ -21,9 +21,13 @@ export function canonicalTag(tag: string | null | undefined): string | null {
 }
 
 /** A language's name in the reader's UI language, e.g. ("ru", "en") → "Russian". */
+const displayNames = new Map<string, Intl.DisplayNames>();
+
 export function languageName(tag: string, uiLanguage: string): string {
   try {
-    return new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(tag) ?? tag;
+    let names = displayNames.get(uiLanguage);
+    if (!names) displayNames.set(uiLanguage, (names = new Intl.DisplayNames([uiLanguage], { type: 'language' })));
+    return names.of(tag) ?? tag;
   } catch {
     return tag;
   }
@@ -39,15 +43,28 @@ type LocaleWithTextInfo = Intl.Locale & {
   getTextInfo?: () => { direction?: string };
 };
 
-/** The direction a language is written in, from the engine's own locale data. */
-export function textDirection(tag: string): 'ltr' | 'rtl' {
+export type TextDirection = 'ltr' | 'rtl' | 'auto';
+
+const directions = new Map<string, TextDirection>();
+
+/**
+ * The direction a language is written in, from the engine's own locale data (cached per tag).
+ * An engine without that data says 'auto': the browser then takes the direction from the text.
+ */
+export function textDirection(tag: string): TextDirection {
+  let direction = directions.get(tag);
+  if (!direction) directions.set(tag, (direction = readTextDirection(tag)));
+  return direction;
+}
+
+function readTextDirection(tag: string): TextDirection {
   try {
     const locale = new Intl.Locale(tag) as LocaleWithTextInfo;
-    // Firefox names it getTextInfo(); V8 has a textInfo getter.
-    const info = locale.getTextInfo?.() ?? locale.textInfo;
-    return info?.direction === 'rtl' ? 'rtl' : 'ltr';
+    // Firefox (153+) names it getTextInfo(); V8 has a textInfo getter.
+    const direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
+    return direction === 'rtl' || direction === 'ltr' ? direction : 'auto';
   } catch {
-    return 'ltr';
+    return 'auto';
   }
 }
 
