@@ -1,6 +1,8 @@
-// Figures 8–10 measure features that are not built yet (export, sync). Each figure is one entry
-// here; when its feature lands, give the entry a `measure` function and the bench runs it.
-import { measured, notMeasured, type BenchRow, type Figure, type Log } from './results';
+// Figures 8–10 measure export and sync. Each figure is one entry here; a feature not built yet
+// has no `measure` function, and its row says so.
+import { startCouchServer, type CouchServer } from '../support/couch-server';
+import { measureFirstSync, measureOneParagraphEdit } from '../support/sync-figures';
+import { RUNS, WARMUPS, measured, notMeasured, type BenchRow, type Figure, type Log } from './results';
 
 interface PendingFigure extends Figure {
   /** Why there is no figure yet, in plain words, while `measure` is missing. */
@@ -10,7 +12,22 @@ interface PendingFigure extends Figure {
 }
 
 const EXPORT_MISSING = 'export is not built yet';
-const SYNC_MISSING = 'sync is not built yet';
+
+// A first sync of 10,000 drafts takes seconds: five runs are enough for a median.
+const HEAVY_RUNS = 5;
+
+/** Runs `once` after a warm-up, each on the same local server (a child process, stopped after). */
+async function withServer(runs: number, once: (server: CouchServer) => Promise<number>): Promise<number[]> {
+  const server = await startCouchServer();
+  try {
+    for (let i = 0; i < WARMUPS; i++) await once(server);
+    const values: number[] = [];
+    for (let i = 0; i < runs; i++) values.push(await once(server));
+    return values;
+  } finally {
+    await server.stop();
+  }
+}
 
 /** Export formats, as DESIGN.md lists them. */
 export const EXPORT_FORMATS = ['Markdown', 'WordPress block HTML', 'plain text', 'XLIFF 2.0', 'JSON backup'];
@@ -29,15 +46,26 @@ const FIGURES: PendingFigure[] = [
     name: 'first sync of 10,000 segments to the local CouchDB-protocol server',
     unit: 's',
     goal: 3,
-    missing: SYNC_MISSING,
-    // measure: (log) => measureFirstSync(10_000, log),
+    missing: '',
+    measure: async () => ({
+      values: await withServer(HEAVY_RUNS, async (server) => (await measureFirstSync(server, 10_000)).pushMs / 1000),
+      how:
+        'the sync engine in Node (fake-indexeddb as the device store) pushes 10,000 drafts of 120 characters and ' +
+        'their post to an empty database on the PouchDB server (express-pouchdb, memory adapter) as a child ' +
+        'process on 127.0.0.1; from the first request to the last answer, including the pull that follows',
+    }),
   },
   {
     name: 'bytes uploaded for a one-paragraph edit',
     unit: 'bytes',
     goal: 2 * 1024,
-    missing: SYNC_MISSING,
-    // measure: (log) => measureEditUpload(log),
+    missing: '',
+    measure: async () => ({
+      values: await withServer(RUNS, async (server) => (await measureOneParagraphEdit(server)).pushRequestBytes),
+      how:
+        'one 400-character paragraph re-edited in a 50-paragraph post whose drafts are all synced: the bytes of ' +
+        'the _bulk_docs request that carries it (request line, headers and body)',
+    }),
   },
 ];
 
