@@ -12,6 +12,9 @@ export const TRANSLATION_HOSTS = ['https://diff.wikimedia.org/*'];
 // there take their direction from the text (dir="auto"; utils/languages.ts).
 export const FIREFOX_MIN_VERSION = '140.0';
 
+// Any CouchDB server, http or https; each one only when the translator allows it.
+const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every import is written out, so a reader sees where each name comes from.
@@ -21,7 +24,12 @@ export default defineConfig({
     name: 'Interlinear',
     description:
       'Draft a translation of a blog post paragraph by paragraph while you read it. Drafts are saved as you type.',
-    permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'tabs', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // The sync server is the translator's own choice: its origin is asked for when they save the
+    // sync settings (options page), never granted at install.
+    ...(browser === 'firefox'
+      ? { optional_permissions: SYNC_SERVER_ORIGINS }
+      : { optional_host_permissions: SYNC_SERVER_ORIGINS }),
     action: { default_title: 'Interlinear' },
     ...(browser === 'firefox'
       ? {
@@ -32,6 +40,8 @@ export default defineConfig({
               // Drafts stay in the browser: nothing is collected or sent to us or anyone else.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on (web-ext lint says so).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

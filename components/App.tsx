@@ -54,9 +54,11 @@ export function App({ layout }: { layout: Layout }) {
     <PostView
       tabPost={state.tabPost}
       texts={model.texts}
+      concurrentEdits={model.concurrentEdits}
       progress={model.progress ?? state.tabPost.progress}
       saveError={model.saveError}
       onText={model.setText}
+      onKeep={model.markReviewed}
       onLanguage={model.chooseLanguage}
       onHighlight={model.highlight}
       actions={panelButton}

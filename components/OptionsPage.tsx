@@ -1,5 +1,7 @@
-// The options page: what Interlinear does where, and every post with drafts.
+// The options page: what Interlinear does where, sync, and every post with drafts.
 import { DraftedPosts } from './DraftedPosts';
+import { SyncSettingsForm } from './SyncSettingsForm';
+import { SyncStatusLine } from './SyncStatusLine';
 
 export function OptionsPage() {
   return (
@@ -13,6 +15,8 @@ export function OptionsPage() {
         It reads posts on diff.wikimedia.org. Open its toolbar button on such a post, or open the side panel to draft
         while you read.
       </p>
+      <SyncStatusLine linkWhenOff={false} />
+      <SyncSettingsForm />
       <DraftedPosts />
     </main>
   );

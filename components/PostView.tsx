@@ -1,26 +1,30 @@
 // A post being drafted: its header (title, language, progress) and its segments.
 import type { TabPost } from '@/utils/messaging';
-import type { Progress } from '@/utils/model';
+import type { ConcurrentEdit, Progress } from '@/utils/model';
 import { safeHttpUrl } from '@/utils/safe-url';
 import { LanguagePicker } from './LanguagePicker';
 import { ProgressMeter } from './ProgressMeter';
 import { SegmentEditor } from './SegmentEditor';
+import { SyncStatusLine } from './SyncStatusLine';
 
 const NO_LANGUAGES: never[] = [];
 
 interface Props {
   tabPost: TabPost;
   texts: Readonly<Record<string, string>>;
+  /** segment id → edits made elsewhere at the same time (each array kept stable between renders). */
+  concurrentEdits: Readonly<Record<string, readonly ConcurrentEdit[]>>;
   progress: Progress;
   saveError: string | null;
   onText(segmentId: string, text: string): void;
+  onKeep(segmentId: string): void;
   onLanguage(lang: string): void;
   onHighlight(segmentId: string | null, scroll?: boolean): void;
   actions?: preact.ComponentChildren;
 }
 
 export function PostView(props: Props) {
-  const { tabPost, texts, progress, saveError, onText, onLanguage, onHighlight, actions } = props;
+  const { tabPost, texts, concurrentEdits, progress, saveError, onText, onKeep, onLanguage, onHighlight, actions } = props;
   const { post, lang } = tabPost;
   const startUrl = safeHttpUrl(post.cta?.startUrl);
   return (
@@ -45,6 +49,7 @@ export function PostView(props: Props) {
             </a>
           )}
         </div>
+        <SyncStatusLine />
         {saveError && (
           <p class="notice notice-error" role="alert">
             {saveError}
@@ -60,7 +65,9 @@ export function PostView(props: Props) {
             text={texts[segment.id] ?? ''}
             sourceLanguage={post.sourceLanguage}
             targetLanguage={lang}
+            concurrentEdits={concurrentEdits[segment.id]}
             onText={onText}
+            onKeep={onKeep}
             onHighlight={onHighlight}
           />
         ))}

@@ -1,7 +1,8 @@
 // One segment: its source text beside (or above) the editor for its draft.
 import { memo } from './memo';
 import { textDirection } from '@/utils/languages';
-import type { Segment, SegmentKind } from '@/utils/model';
+import type { ConcurrentEdit, Segment, SegmentKind } from '@/utils/model';
+import { ConcurrentEditsFlag } from './ConcurrentEditsFlag';
 
 const KIND_LABEL: Record<SegmentKind, string> = {
   heading: 'Heading',
@@ -18,13 +19,17 @@ interface Props {
   text: string;
   sourceLanguage: string | null;
   targetLanguage: string;
+  /** Texts written elsewhere at the same time as this one (sync): flagged until kept. Keep the array stable. */
+  concurrentEdits?: readonly ConcurrentEdit[];
   onText(segmentId: string, text: string): void;
+  /** "Keep this text": the concurrent edits were reviewed. */
+  onKeep(segmentId: string): void;
   /** Marks the segment's paragraph in the page; null clears. */
   onHighlight(segmentId: string | null, scroll?: boolean): void;
 }
 
 export const SegmentEditor = memo(function SegmentEditor(props: Props) {
-  const { segment, index, text, sourceLanguage, targetLanguage, onText, onHighlight } = props;
+  const { segment, index, text, sourceLanguage, targetLanguage, concurrentEdits, onText, onKeep, onHighlight } = props;
   const sourceId = `source-${segment.id}`;
   const drafted = text.trim() !== '';
   return (
@@ -69,6 +74,9 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
         onFocus={() => onHighlight(segment.id)}
         onBlur={() => onHighlight(null)}
       />
+      {concurrentEdits && concurrentEdits.length > 0 && (
+        <ConcurrentEditsFlag edits={concurrentEdits} lang={targetLanguage} onKeep={() => onKeep(segment.id)} />
+      )}
     </li>
   );
 });

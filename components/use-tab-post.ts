@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import { DraftSaver } from '@/utils/draft-saver';
 import { isMessage, sendMessage, sendToTab, type TabPost } from '@/utils/messaging';
-import { progressOf, type Progress } from '@/utils/model';
+import { progressOf, type ConcurrentEdit, type DraftRecord, type Progress } from '@/utils/model';
 
 export type TabPostState =
   | { status: 'loading' }
@@ -16,10 +16,14 @@ export interface TabPostModel {
   state: TabPostState;
   /** segment id → current text in the chosen language. */
   texts: Readonly<Record<string, string>>;
+  /** segment id → the edits made elsewhere at the same time, for segments flagged "edited elsewhere". */
+  concurrentEdits: Readonly<Record<string, readonly ConcurrentEdit[]>>;
   progress: Progress | null;
   saveError: string | null;
   setText(segmentId: string, text: string): void;
   chooseLanguage(lang: string): void;
+  /** "Keep this text": the translator has seen a segment's concurrent edits; stop flagging them. */
+  markReviewed(segmentId: string): void;
   /** Marks a segment's paragraph in the page (null: none), scrolling to it when asked. */
   highlight(segmentId: string | null, scroll?: boolean): void;
 }
@@ -28,9 +32,29 @@ function textsOf(tabPost: TabPost): Record<string, string> {
   return Object.fromEntries(tabPost.drafts.map((d) => [d.segmentId, d.text]));
 }
 
+function concurrentEditsOf(drafts: DraftRecord[]): Record<string, readonly ConcurrentEdit[]> {
+  return Object.fromEntries(drafts.filter((d) => d.concurrentEdits?.length).map((d) => [d.segmentId, d.concurrentEdits!]));
+}
+
+/** The map with one segment's edits replaced; the same map when nothing changed (memoized editors). */
+function withEditsOf(
+  all: Readonly<Record<string, readonly ConcurrentEdit[]>>,
+  draft: DraftRecord,
+): Readonly<Record<string, readonly ConcurrentEdit[]>> {
+  const edits = draft.concurrentEdits?.length ? draft.concurrentEdits : undefined;
+  const known = all[draft.segmentId];
+  if (!edits && !known) return all;
+  if (edits && known && JSON.stringify(edits) === JSON.stringify(known)) return all;
+  const next = { ...all };
+  if (edits) next[draft.segmentId] = edits;
+  else delete next[draft.segmentId];
+  return next;
+}
+
 export function useTabPost(tabId: number | null): TabPostModel {
   const [state, setState] = useState<TabPostState>({ status: 'loading' });
   const [texts, setTexts] = useState<Record<string, string>>({});
+  const [concurrentEdits, setConcurrentEdits] = useState<Readonly<Record<string, readonly ConcurrentEdit[]>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const current = useRef<TabPost | null>(null);
 
@@ -52,6 +76,7 @@ export function useTabPost(tabId: number | null): TabPostModel {
         current.current = tabPost;
         if (!tabPost) return setState({ status: 'none' });
         setTexts(textsOf(tabPost));
+        setConcurrentEdits(concurrentEditsOf(tabPost.drafts));
         setState({ status: 'ready', tabPost });
       } catch (error) {
         setState({ status: 'error', message: String((error as Error)?.message ?? error) });
@@ -70,6 +95,7 @@ export function useTabPost(tabId: number | null): TabPostModel {
       if (message.type === 'draft:changed' && shown) {
         const { draft } = message;
         const ours = draft.postKey === shown.post.key && draft.lang === shown.lang;
+        if (ours) setConcurrentEdits((all) => withEditsOf(all, draft));
         // Text typed here and not yet saved is newer than what another view saved.
         if (ours && saver.pendingText(draft.postKey, draft.lang, draft.segmentId) === undefined) {
           setTexts((t) => (t[draft.segmentId] === draft.text ? t : { ...t, [draft.segmentId]: draft.text }));
@@ -106,6 +132,16 @@ export function useTabPost(tabId: number | null): TabPostModel {
 
   const chooseLanguage = useCallback((lang: string) => void load(lang), [load]);
 
+  const markReviewed = useCallback((segmentId: string) => {
+    const shown = current.current;
+    if (!shown?.lang) return;
+    // The flag goes when the background's draft:changed says so; a failure leaves it up, to retry.
+    sendMessage({ type: 'draft:mark-reviewed', postKey: shown.post.key, lang: shown.lang, segmentId }).then(
+      (draft) => draft && setConcurrentEdits((all) => withEditsOf(all, draft)),
+      (error) => setSaveError(`Could not mark the segment as reviewed: ${String((error as Error)?.message ?? error)}`),
+    );
+  }, []);
+
   const highlight = useCallback(
     (segmentId: string | null, scroll = false) => {
       // The page may have navigated or have no content script; a missed highlight is harmless.
@@ -127,5 +163,5 @@ export function useTabPost(tabId: number | null): TabPostModel {
     );
   }, [state, texts]);
 
-  return { state, texts, progress, saveError, setText, chooseLanguage, highlight };
+  return { state, texts, concurrentEdits, progress, saveError, setText, chooseLanguage, markReviewed, highlight };
 }

@@ -1,10 +1,8 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { BACKGROUND_MESSAGES, dispatch, isMessage } from '@/utils/messaging';
-import { browserPorts } from '@/utils/browser-ports';
+import { SYNC_ALARM, SYNC_ALARM_MINUTES, startBackgroundApp } from '@/utils/background-app';
 import { keepToolbarOpeningPopup } from '@/utils/side-panel';
-import { DraftService } from '@/utils/store/draft-service';
-import { openDraftStore } from '@/utils/store/draft-store';
 
 export default defineBackground({
   // Firefox (MV2): an event page, unloaded when idle and woken by the events below, as Chrome's
@@ -15,19 +13,28 @@ export default defineBackground({
 
 function main(): void {
   // The store opens once per worker life; messages that arrive meanwhile wait for it.
-  const service = openDraftStore().then((store) => new DraftService(browserPorts(store)));
+  const app = startBackgroundApp();
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Answer only what is ours to answer, so views can hear the same messages without replying.
     if (!isMessage(message) || !BACKGROUND_MESSAGES.has(message.type)) return undefined;
-    return service.then((s) => dispatch(s.handlers, message, sender, browser.runtime.id));
+    return app.then((a) => dispatch(a.handlers, message, sender, browser.runtime.id));
   });
 
   // A tab that navigates away shows no post until its new page reports.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void service.then((s) => s.tabNavigated(tabId, change.url!));
+    if (change.url) void app.then((a) => a.service.tabNavigated(tabId, change.url!));
   });
-  browser.tabs.onRemoved.addListener((tabId) => void service.then((s) => s.forgetTab(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void app.then((a) => a.service.forgetTab(tabId)));
+
+  // Sync also runs on a schedule and when the network comes back, not only on local changes.
+  void browser.alarms.get(SYNC_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_ALARM_MINUTES });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void app.then((a) => a.sync.wake());
+  });
+  addEventListener('online', () => void app.then((a) => a.sync.wake()));
 
   keepToolbarOpeningPopup();
 }

@@ -57,6 +57,10 @@ function journeyBrowser(launchOptions: FirefoxLaunchOptions = {}) {
 
 const texts = (page: Page, selector: string) =>
   page.$$eval(selector, (elements) => elements.map((element) => (element as HTMLElement).innerText));
+// textContent, not innerText: segments far below the fold are not rendered (content-visibility:
+// auto), and Firefox gives innerText "" for them.
+const sourceTexts = (page: Page) =>
+  page.$$eval('.segment-source', (elements) => elements.map((element) => element.textContent ?? ''));
 const editorValues = (page: Page) =>
   page.$$eval(EDITORS, (elements) => elements.map((element) => (element as HTMLTextAreaElement).value));
 const testId = async (page: Page, id: string) => (await texts(page, `[data-testid="${id}"]`))[0];
@@ -85,7 +89,7 @@ describe('the core journey in Firefox ESR', () => {
     const panel = await openView('sidepanel');
     expect(await testId(panel, 'post-title')).toBe(TITLE);
     expect((await panel.$$(EDITORS)).length).toBe(13);
-    const sources = await texts(panel, '.segment-source');
+    const sources = await sourceTexts(panel);
     expect(sources[0]).toBe(TITLE);
     expect(sources[2]).toBe(THIRD_SOURCE);
     expect(sources[12]).toMatch(LAST_SOURCE);

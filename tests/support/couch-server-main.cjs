@@ -35,8 +35,30 @@ function patchNew() {
   MemoryPouchDB.new = patched;
 }
 
+// COUCH_CORS=1: answer cross-origin requests from any origin, with credentials, as a CouchDB with
+// [cors] enabled does. The browser tests need it: Chromium cannot grant an optional host permission
+// without a person clicking its dialog, and without that permission the extension's requests are
+// cross-origin.
+const cors = process.env.COUCH_CORS === '1';
+function allowCrossOrigin(req, res) {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('access-control-allow-credentials', 'true');
+  res.setHeader('vary', 'origin');
+  if (req.method !== 'OPTIONS') return false;
+  res.writeHead(204, {
+    'access-control-allow-methods': 'GET, PUT, POST, HEAD, DELETE',
+    'access-control-allow-headers': req.headers['access-control-request-headers'] || 'accept, authorization, content-type',
+    'access-control-max-age': '600',
+  });
+  res.end();
+  return true;
+}
+
 const server = http.createServer((req, res) => {
   patchNew();
+  if (cors && allowCrossOrigin(req, res)) return;
   app(req, res);
 });
 

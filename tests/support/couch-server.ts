@@ -28,11 +28,20 @@ export interface CouchServer {
   stop(): Promise<void>;
 }
 
-export async function startCouchServer(): Promise<CouchServer> {
+export interface CouchServerOptions {
+  /** Answer CORS requests from any origin (the browser tests: see couch-server-main.cjs). */
+  cors?: boolean;
+}
+
+export async function startCouchServer(options: CouchServerOptions = {}): Promise<CouchServer> {
   const admin = { username: 'admin', password: `pw-${Math.random().toString(36).slice(2)}` };
   const child = spawn(process.execPath, [MAIN], {
     cwd: os.tmpdir(),
-    env: { ...process.env, COUCH_ADMIN: `${admin.username}:${admin.password}` },
+    env: {
+      ...process.env,
+      COUCH_ADMIN: `${admin.username}:${admin.password}`,
+      COUCH_CORS: options.cors ? '1' : '',
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const port = await listeningPort(child);

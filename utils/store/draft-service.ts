@@ -136,7 +136,8 @@ export class DraftService {
     await this.ports.setBadge(tabId, badgeTextFor(progress));
   }
 
-  private async refreshBadgesOf(postKey: string): Promise<void> {
+  /** Updates the badge of every tab showing the post (after a save here, or drafts pulled by sync). */
+  async refreshBadgesOf(postKey: string): Promise<void> {
     for (const tabId of await this.ports.tabs.tabsShowing(postKey)) {
       await this.refreshBadge(tabId).catch(() => undefined); // the tab may be gone
     }

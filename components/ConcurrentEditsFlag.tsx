@@ -1,0 +1,50 @@
+// Under a segment's editor: the same segment was edited elsewhere at the same time. The editor
+// shows the text that won (the later edit); here are the others, each also kept in the history.
+import { textDirection } from '@/utils/languages';
+import type { ConcurrentEdit } from '@/utils/model';
+import { hlcTime } from '@/utils/sync/hlc';
+
+interface Props {
+  edits: readonly ConcurrentEdit[];
+  lang: string;
+  onKeep(): void;
+}
+
+function whenOf(stamp: string): string {
+  try {
+    return new Date(hlcTime(stamp)).toLocaleString();
+  } catch {
+    return 'at some point'; // a stamp from a future format: the text matters more than its time
+  }
+}
+
+export function ConcurrentEditsFlag({ edits, lang, onKeep }: Props) {
+  return (
+    <div class="concurrent-edits" role="note" data-testid="concurrent-edits">
+      <p class="concurrent-edits-title">
+        <strong>Edited elsewhere — review</strong>
+        <span class="muted"> The text above is the latest; {edits.length === 1 ? 'this one was' : 'these were'} written at the same time:</span>
+      </p>
+      <ul>
+        {edits.map((edit) => (
+          <li key={edit.hlc}>
+            {edit.deleted ? (
+              <em>(deleted)</em>
+            ) : (
+              <q class="concurrent-text" lang={lang || undefined} dir={lang ? textDirection(lang) : 'auto'}>
+                {edit.text}
+              </q>
+            )}{' '}
+            <span class="muted">
+              — {edit.device ?? 'another device'}
+              {edit.user ? ` (${edit.user})` : ''}, {whenOf(edit.hlc)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={onKeep}>
+        Keep this text
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// The background's parts, built once per worker life from one store: the draft service (drafts,
+// tabs, badges) and sync beside it. background.ts only wires browser events to what this returns.
+import { browser } from 'wxt/browser';
+import { browserPorts } from './browser-ports';
+import { broadcast, type Handlers, type Message } from './messaging';
+import { DraftService } from './store/draft-service';
+import { openDraftStore } from './store/draft-store';
+import { SyncController } from './sync/sync-controller';
+
+export interface BackgroundApp {
+  service: DraftService;
+  sync: SyncController;
+  handlers: Handlers;
+}
+
+/** How often the alarm wakes sync, when nothing else does (a change here, start-up, online). */
+export const SYNC_ALARM = 'interlinear-sync';
+export const SYNC_ALARM_MINUTES = 5;
+
+export async function startBackgroundApp(): Promise<BackgroundApp> {
+  const store = await openDraftStore();
+  const service = new DraftService(browserPorts(store));
+  const sync = new SyncController({
+    store,
+    settingsArea: browser.storage.local,
+    // Called bare: a fetch detached from its global throws "Illegal invocation" in Chrome.
+    fetch: (input, init) => fetch(input, init),
+    broadcast: (message: Message) => broadcast(message),
+    extensionOrigin: browser.runtime.getURL('/'),
+    refreshBadges: async (postKeys) => {
+      for (const postKey of postKeys) await service.refreshBadgesOf(postKey);
+    },
+    hasHostPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
+  });
+  sync.start();
+  return { service, sync, handlers: { ...service.handlers, ...sync.handlers } };
+}
