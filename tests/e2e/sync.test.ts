@@ -12,6 +12,7 @@ import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { startSwitchableProxy, type SwitchableProxy } from '../support/switchable-proxy';
 import {
   DIFF_POST_PATH,
+  extensionServiceWorker,
   launchExtension,
   openExtensionPage,
   pollUntil,
@@ -183,5 +184,37 @@ describe('sync between two browsers through a CouchDB server', () => {
     await flag.getByRole('button', { name: 'Keep this text' }).click();
     await pollUntil(async () => (await flagged.panel.getByTestId('concurrent-edits').count()) === 0, { message: 'the flag gone' });
     await expect(editor(flagged, 4).inputValue()).resolves.toBe(winner);
+  });
+
+  it('converges when the service worker is stopped in the middle of a sync', async () => {
+    const texts = ['Первый, набранный перед остановкой.', 'Второй, набранный перед остановкой.'];
+    await editor(a, 5).fill(texts[0]!);
+    await editor(a, 6).fill(texts[1]!);
+    for (const text of texts) await savedHere(a, text);
+    const cdp = await a.browser.context.newCDPSession(a.options);
+    // A mark in the running worker's globals: a restarted worker does not have it.
+    await (await extensionServiceWorker(a.browser.context)).evaluate(() => ((globalThis as { mark?: number }).mark = 1));
+    const restarted = async () => {
+      const live = a.browser.context.serviceWorkers().filter((w) => w.url().includes(a.browser.extensionId));
+      for (const w of live) {
+        const mark = await w.evaluate(() => (globalThis as { mark?: number }).mark).catch(() => 'gone');
+        if (mark === 1) return false;
+      }
+      return true;
+    };
+    // Start a sync, and stop the worker while it runs: its answer never comes.
+    await a.options.evaluate(() => void chrome.runtime.sendMessage({ type: 'sync:now' }).catch(() => undefined));
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${a.browser.extensionId}/`));
+    expect(target).toBeDefined();
+    await cdp.send('Target.closeTarget', { targetId: target!.targetId });
+    await cdp.detach();
+    await pollUntil(restarted, { message: 'the service worker stopped' });
+    // A message wakes the worker again; it resumes from the outbox and the checkpoint.
+    await pollUntil(async () => (await syncNow(a))?.state === 'synced', { timeout: 20_000, message: 'A synced after the restart' });
+    await syncNow(b);
+    for (const [index, text] of [[5, texts[0]], [6, texts[1]]] as const) {
+      await pollUntil(async () => (await editor(b, index).inputValue()) === text, { message: `"${text}" on B` });
+    }
   });
 });
