@@ -25,16 +25,11 @@ export interface DraftDoc {
   reviewedAt?: string;
 }
 
-export interface PostDoc {
+/** A post's source as the server keeps it: the store's record less this device's choices. */
+export interface PostDoc extends Pick<PostRecord, 'key' | 'url' | 'title' | 'sourceLanguage' | 'cta' | 'segments'> {
   _id: string;
   _rev?: string;
   type: 'post';
-  key: string;
-  url: string;
-  title: string | null;
-  sourceLanguage: string | null;
-  cta: CallToAction | null;
-  segments: Segment[];
   hlc: string;
 }
 
