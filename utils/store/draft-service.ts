@@ -47,13 +47,14 @@ export class DraftService {
       return { ok: true };
     },
     'draft:save': async ({ postKey, lang, segmentId, text }) => {
-      // Drafting in a language makes it the post's language: the badge counts that one.
       const post = await this.ports.store.getPost(postKey);
-      if (post && post.targetLanguage !== lang) await this.chooseLanguage(postKey, lang);
+      // Drafting in a language makes it the post's language: the badge counts that one.
+      if (post && post.targetLanguage !== lang) await this.rememberLanguage(postKey, lang);
       const draft = await this.ports.store.saveDraft({ postKey, lang, segmentId, text });
-      const progress = await this.progress(postKey, lang);
+      // One read of the drafts serves the views and every badge showing the post.
+      const progress = post ? progressOf(post.segments, await this.ports.store.getDrafts(postKey, lang)) : null;
       this.ports.broadcast({ type: 'draft:changed', draft, progress });
-      await this.refreshBadgesOf(postKey);
+      await this.setBadgesOf(postKey, progress);
       return draft;
     },
     'posts:list': () => this.ports.store.listPostsWithDrafts(),
@@ -77,11 +78,12 @@ export class DraftService {
       await this.chooseLanguage(post.key, wanted);
       post.targetLanguage = wanted;
     }
+    const recentLanguages = await this.recentLanguages();
     const lang =
       post.targetLanguage ??
       defaultTargetLanguage({
         chosen: null,
-        recent: await this.recentLanguages(),
+        recent: recentLanguages,
         browserLanguages: this.ports.browserLanguages(),
         sourceLanguage: post.sourceLanguage,
       });
@@ -92,7 +94,7 @@ export class DraftService {
       lang: lang ?? '',
       drafts,
       progress: progressOf(post.segments, drafts),
-      recentLanguages: await this.recentLanguages(),
+      recentLanguages,
     };
   }
 
@@ -115,31 +117,41 @@ export class DraftService {
   }
 
   private async chooseLanguage(postKey: string, lang: string): Promise<void> {
+    await this.rememberLanguage(postKey, lang);
+    await this.refreshBadgesOf(postKey);
+  }
+
+  /** Makes `lang` the post's target language and the translator's most recent one. */
+  private async rememberLanguage(postKey: string, lang: string): Promise<void> {
     const tag = canonicalTag(lang);
     if (!tag) throw new Error(`"${lang}" is not a language tag`);
     await this.ports.store.setTargetLanguage(postKey, tag);
     const recent = [tag, ...(await this.recentLanguages()).filter((t) => t !== tag)].slice(0, RECENT_LIMIT);
     await this.ports.prefs.set({ [RECENT_LANGUAGES]: recent });
-    await this.refreshBadgesOf(postKey);
   }
 
-  private async progress(postKey: string, lang: string | null): Promise<Progress | null> {
+  /** How far the post is drafted in its current target language (null: no such post). */
+  private async postProgress(postKey: string): Promise<Progress | null> {
     const post = await this.ports.store.getPost(postKey);
     if (!post) return null;
+    const { targetLanguage: lang } = post;
     return progressOf(post.segments, lang ? await this.ports.store.getDrafts(postKey, lang) : []);
   }
 
   private async refreshBadge(tabId: number): Promise<void> {
     const postKey = await this.ports.tabs.postOf(tabId);
-    const post = postKey ? await this.ports.store.getPost(postKey) : undefined;
-    const progress = post ? await this.progress(post.key, post.targetLanguage) : null;
-    await this.ports.setBadge(tabId, badgeTextFor(progress));
+    await this.ports.setBadge(tabId, badgeTextFor(postKey ? await this.postProgress(postKey) : null));
   }
 
   /** Updates the badge of every tab showing the post (after a save here, or drafts pulled by sync). */
   async refreshBadgesOf(postKey: string): Promise<void> {
+    await this.setBadgesOf(postKey, await this.postProgress(postKey));
+  }
+
+  private async setBadgesOf(postKey: string, progress: Progress | null): Promise<void> {
+    const text = badgeTextFor(progress);
     for (const tabId of await this.ports.tabs.tabsShowing(postKey)) {
-      await this.refreshBadge(tabId).catch(() => undefined); // the tab may be gone
+      await this.ports.setBadge(tabId, text).catch(() => undefined); // the tab may be gone
     }
   }
 }
