@@ -1,6 +1,6 @@
 // Is this a post that asks its readers to translate it, and what is there to translate?
 // Pure: takes a Document and the address it was opened at, touches no browser globals.
-import type { Detection, PostSnapshot } from '../model';
+import type { CallToAction, Detection, PostSnapshot } from '../model';
 import { normaliseText } from '../segment/ids';
 import { segmentArticle, type AnchoredSegment, type ArticleParts } from '../segment';
 import { findCallToAction } from './call-to-action';
@@ -28,8 +28,11 @@ export function findArticle(doc: Document): Required<ArticleParts> {
  * its segments with their elements, for the content script to highlight.
  */
 export function readPage(doc: Document, pageUrl: string): PageReading {
+  return readPageWith(doc, findCallToAction(doc, documentBase(doc, pageUrl)));
+}
+
+function readPageWith(doc: Document, cta: CallToAction | null): PageReading {
   const meta = readHeadMeta(doc);
-  const cta = findCallToAction(doc, documentBase(doc, pageUrl));
   const article = findArticle(doc);
   const anchors = cta ? segmentArticle(article) : [];
   const titleFromBody =
@@ -55,8 +58,10 @@ export function detectPage(doc: Document, pageUrl: string): Detection {
 
 /** The post as the content script reports it (null when the page asks for no translation). */
 export function readPost(doc: Document, pageUrl: string): { post: PostSnapshot | null; anchors: AnchoredSegment[] } {
-  const { detection, anchors } = readPage(doc, pageUrl);
-  if (!detection.detected) return { post: null, anchors: [] };
+  // The content script runs on every page of the site: without a call to action, stop here.
+  const cta = findCallToAction(doc, documentBase(doc, pageUrl));
+  if (!cta) return { post: null, anchors: [] };
+  const { detection, anchors } = readPageWith(doc, cta);
   return { post: { ...detection, key: postKey(pageAddress(doc, pageUrl)), url: pageUrl }, anchors };
 }
 
