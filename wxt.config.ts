@@ -2,9 +2,6 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 
-// Hosts whose posts carry a call to translate them; the content script runs only here at install.
-export const TRANSLATION_HOSTS = ['https://diff.wikimedia.org/*'];
-
 // Firefox: Manifest V2 (WXT's default for Firefox) with a non-persistent background (an event page,
 // set in entrypoints/background.ts); docs/firefox.md says why. The lowest version it runs on:
 // 140, for data_collection_permissions and the CSS Custom Highlight API; storage.session in MV2

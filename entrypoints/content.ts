@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import { readPost } from '@/utils/detect';
 import { dispatch, sendMessage, type Handlers } from '@/utils/messaging';
 import { PageHighlighter } from '@/utils/overlay/highlight';
+import { TRANSLATION_HOSTS } from '@/utils/translation-hosts';
 
 export default defineContentScript({
-  // Sites known to ask their readers to translate their posts; see wxt.config.ts.
-  matches: ['https://diff.wikimedia.org/*'],
+  matches: TRANSLATION_HOSTS,
   runAt: 'document_idle',
   main() {
     // segment id → the element showing it, from the latest reading of the page.

@@ -33,11 +33,6 @@ export function languageName(tag: string, uiLanguage: string): string {
   }
 }
 
-/** A language's own name for itself, e.g. "ru" → "русский". */
-export function nativeLanguageName(tag: string): string {
-  return languageName(tag, tag);
-}
-
 type LocaleWithTextInfo = Intl.Locale & {
   textInfo?: { direction?: string };
   getTextInfo?: () => { direction?: string };
