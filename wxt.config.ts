@@ -13,6 +13,8 @@ export const FIREFOX_MIN_VERSION = '140.0';
 const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
+  // WXT_OUT_DIR lets several builds (a test run beside a demo) live side by side.
+  ...(process.env.WXT_OUT_DIR ? { outDir: process.env.WXT_OUT_DIR } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every import is written out, so a reader sees where each name comes from.
   imports: false,

@@ -8,7 +8,45 @@ export interface Segment {
   kind: SegmentKind;
   /** The segment's text, whitespace collapsed and trimmed. */
   text: string;
+  /**
+   * `text` with its inline markup as numbered placeholders (utils/segment/placeholders.ts):
+   * `See our ⟨1⟩previous post⟨/1⟩.` Absent when the segment holds no inline markup.
+   */
+  tagged?: string;
+  /** The inline elements behind the placeholders: placeholder n is `inline[n - 1]`. */
+  inline?: InlineElement[];
+  /** Where the segment sits in the post's structure, so exports can rebuild blocks. */
+  layout?: SegmentLayout;
 }
+
+/** An inline element of the source, shown in source and draft as a placeholder. */
+export interface InlineElement {
+  /** Lower-case tag name: a, strong, b, em, i, code, sup, sub, abbr, mark, s, u, small, span, img, br… */
+  tag: string;
+  /** Only the attributes an export rebuilds (href, title, lang, dir, src, alt), never handlers or style. */
+  attrs?: Record<string, string>;
+  /** An element without text of its own (an image): written `⟨n/⟩`. */
+  empty?: boolean;
+}
+
+export interface SegmentLayout {
+  /** The element the segment's text came from: p, h2, li, blockquote, figcaption, td, th, dt, dd… */
+  tag: string;
+  /**
+   * The enclosing list, table, quote or figure, numbered in post order: consecutive segments with
+   * the same group export as one block (one <ul>, one <table>, one quote).
+   */
+  group?: number;
+  /** For list items: the kind of list. */
+  list?: 'ol' | 'ul';
+  /** For table cells: the row, numbered within the table. */
+  row?: number;
+  /** For captions: the image the caption belongs to. */
+  image?: { src: string; alt: string };
+}
+
+/** Where a segment's draft stands. No draft, or an empty one, is untranslated. */
+export type DraftStatus = 'draft' | 'done';
 
 export interface TargetLanguage {
   /** A BCP-47 tag, as the page names it (Polylang's `new_lang` values). */
@@ -62,6 +100,8 @@ export interface DraftRecord {
   lang: string;
   segmentId: string;
   text: string;
+  /** 'done' once the translator marks it so; any other draft is 'draft'. Absent means 'draft'. */
+  status?: DraftStatus;
   /** Counts the saved changes of this draft, from 1. */
   rev: number;
   updatedAt: number;
@@ -109,8 +149,10 @@ export interface RevisionRecord {
 
 export interface Progress {
   total: number;
-  /** Segments with a non-empty draft. */
+  /** Segments with a non-empty draft (done ones included). */
   drafted: number;
+  /** Segments whose non-empty draft is marked done. */
+  done: number;
 }
 
 /** A post the translator has drafts for, for the "your drafts" list. */
@@ -123,9 +165,17 @@ export interface PostSummary {
   updatedAt: number;
 }
 
-export function progressOf(segments: Segment[], drafts: Iterable<Pick<DraftRecord, 'segmentId' | 'text'>>): Progress {
+export function progressOf(
+  segments: Segment[],
+  drafts: Iterable<Pick<DraftRecord, 'segmentId' | 'text' | 'status'>>,
+): Progress {
   const ids = new Set(segments.map((s) => s.id));
   let drafted = 0;
-  for (const d of drafts) if (ids.has(d.segmentId) && d.text.trim() !== '') drafted++;
-  return { total: segments.length, drafted };
+  let done = 0;
+  for (const d of drafts) {
+    if (!ids.has(d.segmentId) || d.text.trim() === '') continue;
+    drafted++;
+    if (d.status === 'done') done++;
+  }
+  return { total: segments.length, drafted, done };
 }

@@ -11,7 +11,8 @@ import { BLOG_HOST, DIFF_HOST, REPO_ROOT, makeTempDir, pollUntil } from './harne
 
 /** The built Firefox extension; E2E_FIREFOX_EXTENSION_PATH points elsewhere. */
 export const FIREFOX_EXTENSION_PATH = path.resolve(
-  process.env.E2E_FIREFOX_EXTENSION_PATH ?? path.join(REPO_ROOT, '.output/firefox-mv2'),
+  process.env.E2E_FIREFOX_EXTENSION_PATH ??
+    path.join(path.resolve(REPO_ROOT, process.env.WXT_OUT_DIR ?? '.output'), 'firefox-mv2'),
 );
 const DEBIAN_FIREFOX = '/usr/bin/firefox-esr';
 

@@ -15,7 +15,7 @@ import { ensureChromium } from '../../scripts/browsers.mjs';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built extension; E2E_EXTENSION_PATH points elsewhere (e.g. a copy of the last good build). */
 export const EXTENSION_PATH = path.resolve(
-  process.env.E2E_EXTENSION_PATH ?? path.join(REPO_ROOT, '.output/chrome-mv3'),
+  process.env.E2E_EXTENSION_PATH ?? path.join(path.resolve(REPO_ROOT, process.env.WXT_OUT_DIR ?? '.output'), 'chrome-mv3'),
 );
 /** The shared fixtures beside the checkout (`../shared/fixtures`). */
 export const SHARED_FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures');
