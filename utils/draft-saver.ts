@@ -20,15 +20,24 @@ export const DEFAULT_TIMING: SaverTiming = { idleMs: 250, maxWaitMs: 1000, retry
 
 type Timer = ReturnType<typeof setTimeout>;
 
+/** Where texts wait while the background cannot store them (utils/unsaved-journal.ts). */
+export interface DraftJournal {
+  keep(drafts: PendingDraft[]): void;
+  forget(draft: PendingDraft): void;
+}
+
 export class DraftSaver {
   private readonly pending = new Map<string, PendingDraft>();
   private idleTimer: Timer | undefined;
   private maxTimer: Timer | undefined;
+  /** The last save failed: until one succeeds, texts also go to the journal before they are sent. */
+  private failing = false;
 
   constructor(
     private readonly save: (draft: PendingDraft) => Promise<unknown>,
     private readonly onError: (error: unknown, draft: PendingDraft) => void,
     private readonly timing: SaverTiming = DEFAULT_TIMING,
+    private readonly journal?: DraftJournal,
   ) {}
 
   /** Records the latest text of a segment; only the last text per segment is sent. */
@@ -55,14 +64,26 @@ export class DraftSaver {
     this.idleTimer = this.maxTimer = undefined;
     const drafts = [...this.pending.values()];
     this.pending.clear();
+    // While saves fail, the view may close before this try ends: keep the texts first.
+    if (this.failing) this.journal?.keep(drafts);
     for (const draft of drafts) {
-      this.save(draft).catch((error) => {
-        // Keep the text for the next try unless newer text has arrived meanwhile.
-        const key = JSON.stringify([draft.postKey, draft.lang, draft.segmentId]);
-        if (!this.pending.has(key)) this.pending.set(key, draft);
-        this.maxTimer ??= setTimeout(() => this.flush(), this.timing.retryMs);
-        this.onError(error, draft);
-      });
+      this.save(draft).then(
+        () => {
+          this.failing = false;
+          this.journal?.forget(draft);
+        },
+        (error) => {
+          this.failing = true;
+          // Keep the text for the next try unless newer text has arrived meanwhile.
+          const key = JSON.stringify([draft.postKey, draft.lang, draft.segmentId]);
+          if (!this.pending.has(key)) {
+            this.pending.set(key, draft);
+            this.journal?.keep([draft]);
+          }
+          this.maxTimer ??= setTimeout(() => this.flush(), this.timing.retryMs);
+          this.onError(error, draft);
+        },
+      );
     }
   }
 }

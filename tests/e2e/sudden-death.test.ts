@@ -19,6 +19,8 @@ import { journeyRoutes } from './journey-shared';
 const RUNS = Number(process.env.STRESS_RUNS ?? 6);
 const SEGMENTS = 13;
 const LANG = 'ru';
+/** Each round opens a view and types; allow for a slow shared machine. */
+const TIMEOUT = 60_000 + RUNS * 3_000;
 
 /** A seeded generator, so a failing round can be replayed (the seed is in the test name). */
 function random(seed: number): () => number {
@@ -110,7 +112,7 @@ describe('sudden death', () => {
       timeout: 15_000,
       message: 'every typed character stored',
     });
-  });
+  }, TIMEOUT);
 
   it(`keeps every character when the service worker stops while drafts are written (${RUNS} rounds)`, async () => {
     const page = await openView('sidepanel');
@@ -139,7 +141,7 @@ describe('sudden death', () => {
     );
     for (const [id, text] of shown) expect(text, id).toBe(expected.get(id) ?? '');
     await again.close();
-  });
+  }, TIMEOUT);
 
   function equalDrafts(stored: Record<string, string>): boolean {
     return segmentIds.every((id) => (stored[id] ?? '') === (expected.get(id) ?? ''));
