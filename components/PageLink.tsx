@@ -1,0 +1,67 @@
+// The view's link to the page beside it: Alt+click on a paragraph there focuses its editor here,
+// and "Show my drafts in the page" puts each draft under its paragraph (in a shadow root).
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { textDirection } from '@/utils/languages';
+import { isMessage, sendToTab } from '@/utils/messaging';
+
+interface Props {
+  tabId: number;
+  lang: string;
+  texts: Readonly<Record<string, string>>;
+}
+
+/** How long typing may run before the page's preview follows it. */
+const PREVIEW_DELAY_MS = 300;
+
+export function PageLink({ tabId, lang, texts }: Props) {
+  const [previewing, setPreviewing] = useState(false);
+  usePicksFromPage(tabId);
+
+  useEffect(() => {
+    if (!previewing || !lang) return undefined;
+    const timer = setTimeout(() => {
+      const drafts = Object.entries(texts).map(([segmentId, text]) => ({ segmentId, text }));
+      void sendToTab(tabId, { type: 'page:preview', drafts, lang, dir: textDirection(lang) }).catch(() => undefined);
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [previewing, tabId, lang, texts]);
+
+  const toggle = (on: boolean) => {
+    setPreviewing(on);
+    if (!on) void sendToTab(tabId, { type: 'page:preview', drafts: null, lang, dir: 'auto' }).catch(() => undefined);
+  };
+
+  return (
+    <div class="page-link">
+      <label>
+        <input
+          type="checkbox"
+          data-testid="preview-toggle"
+          checked={previewing}
+          disabled={!lang}
+          onChange={(event) => toggle(event.currentTarget.checked)}
+        />{' '}
+        Show my drafts in the page
+      </label>
+      <span class="page-link-hint">Alt+click a paragraph in the page to jump to its draft.</span>
+    </div>
+  );
+}
+
+/** Focuses the editor of the paragraph the reader Alt+clicked in this view's tab. */
+function usePicksFromPage(tabId: number): void {
+  useEffect(() => {
+    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+      if (!isMessage(message) || message.type !== 'page:segment-picked' || sender.tab?.id !== tabId) return undefined;
+      const editor = document.querySelector<HTMLTextAreaElement>(
+        `textarea[data-segment-id="${CSS.escape(message.segmentId)}"]`,
+      );
+      editor?.scrollIntoView({ block: 'center' });
+      editor?.focus();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [tabId]);
+}
