@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 
 const LANGUAGE_CODES = ['de', 'es', 'fr', 'ru', 'uk', 'kk', 'ky', 'uz', 'tg', 'fa', 'ar', 'he'];
-const PAYLOADS_FILE = new URL('../fixtures/hostile/payloads.txt', import.meta.url);
+// Through a variable: vitest rewrites `new URL('…', import.meta.url)` in unit tests (see pages.ts).
+const supportDir = import.meta.url;
+const PAYLOADS_FILE = new URL('../fixtures/hostile/payloads.txt', supportDir);
 
 /** Every payload string kept as test data, one per line of payloads.txt. */
 export function hostilePayloads(): string[] {
