@@ -3,6 +3,7 @@
 import { textDirection } from '@/utils/languages';
 import type { ConcurrentEdit } from '@/utils/model';
 import { hlcTime } from '@/utils/sync/hlc';
+import { t, tCount } from '@/utils/i18n';
 
 interface Props {
   edits: readonly ConcurrentEdit[];
@@ -14,7 +15,7 @@ function whenOf(stamp: string): string {
   try {
     return new Date(hlcTime(stamp)).toLocaleString();
   } catch {
-    return 'at some point'; // a stamp from a future format: the text matters more than its time
+    return t('atSomePoint'); // a stamp from a future format: the text matters more than its time
   }
 }
 
@@ -22,28 +23,28 @@ export function ConcurrentEditsFlag({ edits, lang, onKeep }: Props) {
   return (
     <div class="concurrent-edits" role="note" data-testid="concurrent-edits">
       <p class="concurrent-edits-title">
-        <strong>Edited elsewhere — review</strong>
-        <span class="muted"> The text above is the latest; {edits.length === 1 ? 'this one was' : 'these were'} written at the same time:</span>
+        <strong>{t('editedElsewhere')}</strong>
+        <span class="muted"> {tCount('editedElsewhereIntro', edits.length)}</span>
       </p>
       <ul>
         {edits.map((edit) => (
           <li key={edit.hlc}>
             {edit.deleted ? (
-              <em>(deleted)</em>
+              <em>{t('deletedMark')}</em>
             ) : (
               <q class="concurrent-text" lang={lang || undefined} dir={lang ? textDirection(lang) : 'auto'}>
                 {edit.text}
               </q>
             )}{' '}
             <span class="muted">
-              — {edit.device ?? 'another device'}
+              — {edit.device ?? t('anotherDevice')}
               {edit.user ? ` (${edit.user})` : ''}, {whenOf(edit.hlc)}
             </span>
           </li>
         ))}
       </ul>
       <button type="button" onClick={onKeep}>
-        Keep this text
+        {t('keepThisText')}
       </button>
     </div>
   );

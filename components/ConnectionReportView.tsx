@@ -1,6 +1,7 @@
 // What "Test connection" found: the summary, each check ✓ or ✗, and "Create database" when the
 // server works but has no such database.
 import type { ConnectionReport } from '@/utils/sync/connection-test';
+import { t } from '@/utils/i18n';
 
 interface Props {
   report: ConnectionReport;
@@ -18,14 +19,14 @@ export function ConnectionReportView({ report, busy, onCreateDatabase }: Props) 
         {report.checks.map((check) => (
           <li key={check.check} class={check.ok ? 'check-ok' : 'check-failed'}>
             <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span>{' '}
-            <span class="visually-hidden">{check.ok ? 'Works: ' : 'Fails: '}</span>
+            <span class="visually-hidden">{check.ok ? t('checkWorks') : t('checkFails')}</span>
             {check.message}
           </li>
         ))}
       </ul>
       {report.canCreateDatabase && (
         <button type="button" onClick={onCreateDatabase} disabled={busy}>
-          Create database
+          {t('createDatabase')}
         </button>
       )}
     </section>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { textDirection } from '@/utils/languages';
 import { isMessage, sendToTab } from '@/utils/messaging';
+import { t } from '@/utils/i18n';
 
 interface Props {
   tabId: number;
@@ -42,9 +43,9 @@ export function PageLink({ tabId, lang, texts }: Props) {
           disabled={!lang}
           onChange={(event) => toggle(event.currentTarget.checked)}
         />{' '}
-        Show my drafts in the page
+        {t('previewInPage')}
       </label>
-      <span class="page-link-hint">Alt+click a paragraph in the page to jump to its draft.</span>
+      <span class="page-link-hint">{t('altClickHint')}</span>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isMessage, sendMessage } from '@/utils/messaging';
 import { describeSyncStatus, type SyncStatus } from '@/utils/sync/status';
+import { t } from '@/utils/i18n';
 
 interface Props {
   /** Link to the options page when sync is off (the views); the options page has the form itself. */
@@ -37,7 +38,7 @@ export function SyncStatusLine({ linkWhenOff = true }: Props) {
     return (
       <p class="sync-status sync-off" data-testid="sync-status">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
-          Sync is off
+          {t('syncOffLink')}
         </a>
       </p>
     );
@@ -55,7 +56,7 @@ export function SyncStatusLine({ linkWhenOff = true }: Props) {
         {describeSyncStatus(status)}
       </span>{' '}
       <button type="button" class="sync-now" onClick={syncNow} disabled={busy || status.state === 'syncing'}>
-        Sync now
+        {t('syncNow')}
       </button>
     </p>
   );

@@ -1,4 +1,5 @@
 // What the views show about sync: one state, and the sentence for the status line.
+import { t, tCount } from '../i18n';
 
 export type SyncStatus =
   /** No server configured. */
@@ -13,25 +14,23 @@ export type SyncStatus =
   /** The server said no: its words (`error`, `reason`) and the HTTP status. */
   | { state: 'error'; pending: number; error: string; reason: string; httpStatus?: number };
 
-const changes = (n: number) => (n === 1 ? '1 change' : `${n} changes`);
-
 /** The status line: short, plain, and with the server's own words when it refused. */
 export function describeSyncStatus(status: SyncStatus): string {
   switch (status.state) {
     case 'off':
-      return 'Sync is off.';
+      return t('syncStatusOff');
     case 'syncing':
-      return status.pending > 0 ? `Syncing ${changes(status.pending)}…` : 'Syncing…';
+      return status.pending > 0 ? tCount('syncStatusSyncingCount', status.pending) : t('syncStatusSyncing');
     case 'synced':
-      return 'Synced.';
+      return t('syncStatusSynced');
     case 'pending':
-      return `${changes(status.pending)} waiting to sync.`;
+      return tCount('syncStatusPending', status.pending);
     case 'offline':
       return status.pending > 0
-        ? `Offline: ${changes(status.pending)} will sync when the server can be reached (${status.detail}).`
-        : `Offline: the server cannot be reached (${status.detail}).`;
+        ? tCount('syncStatusOfflinePending', status.pending, status.detail)
+        : t('syncStatusOffline', status.detail);
     case 'error':
-      return `Sync failed: the server says "${status.reason}" (${status.error}${status.httpStatus ? `, HTTP ${status.httpStatus}` : ''}).`;
+      return t('syncStatusError', status.reason, `${status.error}${status.httpStatus ? `, HTTP ${status.httpStatus}` : ''}`);
   }
 }
 
