@@ -13,15 +13,12 @@ import { startSwitchableProxy, type SwitchableProxy } from '../support/switchabl
 import {
   DIFF_POST_PATH,
   extensionServiceWorker,
-  launchExtension,
-  openExtensionPage,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
-  type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
 import { journeyRoutes } from './journey-shared';
+import { openSyncDevice, type SyncDevice } from './sync-device';
 
 const DATABASE = 'team-drafts';
 const USER = { name: 'ana', password: 'correct horse battery' };
@@ -30,12 +27,7 @@ const WHILE_DOWN = 'Набрано, пока сервер не отвечал.';
 const ON_A = 'Версия с ноутбука.';
 const ON_B = 'Версия с компьютера в офисе.';
 
-interface Device {
-  name: string;
-  browser: ExtensionBrowser;
-  panel: Page;
-  options: Page;
-}
+type Device = SyncDevice;
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
 
@@ -64,20 +56,8 @@ describe('sync between two browsers through a CouchDB server', () => {
   const waitForStatus = (page: Page, pattern: RegExp, timeout = 15_000) =>
     pollUntil(async () => pattern.test(await statusText(page)), { timeout, message: `status ${pattern}` });
 
-  async function device(name: string, postUrl: string): Promise<Device> {
-    const browser = await launchExtension();
-    const post = await browser.context.newPage();
-    await post.goto(postUrl);
-    const tabId = await tabIdOf(browser.context, browser.serviceWorker, postUrl);
-    const options = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
-    const settings = { serverUrl: proxy.url, database: DATABASE, username: USER.name, password: USER.password, deviceName: name };
-    await expect(options.evaluate((s) => chrome.runtime.sendMessage({ type: 'sync:save-settings', settings: s }), settings)).resolves.toEqual({ ok: true });
-    const panel = await openExtensionPage(browser.context, browser.extensionId, `sidepanel.html?tab=${tabId}`);
-    await panel.locator('textarea[data-segment-id]').first().waitFor();
-    await panel.getByTestId('target-language').selectOption('ru');
-    await pollUntil(() => panel.locator('textarea[data-segment-id]').first().isEnabled(), { message: 'editors enabled' });
-    return { name, browser, panel, options };
-  }
+  const device = (name: string, postUrl: string) =>
+    openSyncDevice(name, postUrl, { serverUrl: proxy.url, database: DATABASE, username: USER.name, password: USER.password });
 
   beforeAll(async () => {
     couch = await startCouchServer({ cors: true });
