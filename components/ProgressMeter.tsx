@@ -1,14 +1,25 @@
+// A post's progress in the chosen language: the words ("7 of 13 done · 2 drafts") and a bar with
+// the done and the drafted part.
 import type { Progress } from '@/utils/model';
+import { progressLabel, progressPercents } from '@/utils/progress-label';
 
 export function ProgressMeter({ progress }: { progress: Progress }) {
-  const percent = progress.total ? Math.round((progress.drafted / progress.total) * 100) : 0;
+  const percents = progressPercents(progress);
+  const label = progressLabel(progress);
   return (
     <div class="progress" data-testid="progress" aria-live="polite">
-      <span>
-        {progress.drafted} of {progress.total}
-      </span>
-      <span class="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-        <span style={{ width: `${percent}%` }} />
+      <span>{label}</span>
+      <span
+        class="progress-bar"
+        role="progressbar"
+        aria-label="Segments done"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percents.done}
+        aria-valuetext={label}
+      >
+        <span class="progress-done" style={{ width: `${percents.done}%` }} />
+        <span class="progress-drafts" style={{ width: `${percents.drafts}%` }} />
       </span>
     </div>
   );
