@@ -4,4 +4,5 @@ export interface EnsureOptions {
   interactive?: boolean;
 }
 export function ensureChromium(options?: EnsureOptions): Promise<string>;
+export function ensureChromiumTranslations(chromiumPath: string, options?: EnsureOptions): Promise<void>;
 export function ensureAptPackage(binary: string, pkg: string, options?: EnsureOptions): Promise<string>;

@@ -24,12 +24,22 @@ export async function ensureChromium({ interactive = false } = {}) {
 }
 
 /**
+ * Debian's Chromium speaks only en-US unless chromium-l10n is there; the Persian and Russian
+ * interface tests need its translations. Another Chromium ($CHROME_PATH) brings its own.
+ */
+export async function ensureChromiumTranslations(chromiumPath, { interactive = false } = {}) {
+  if (chromiumPath !== DEBIAN_CHROMIUM) return;
+  await ensureAptPackage('/usr/lib/chromium/locales/fa.pak', 'chromium-l10n', { interactive, plainFile: true });
+}
+
+/**
  * Returns the path of `binary` (an absolute path, or a name looked up on $PATH), installing the
  * Debian package `pkg` with apt-get when it is missing: directly as root, through `sudo -n` when
  * sudo needs no password, or through plain `sudo` when `interactive`. Otherwise throws.
  */
-export async function ensureAptPackage(binary, pkg, { interactive = false } = {}) {
-  const found = findBinary(binary);
+export async function ensureAptPackage(binary, pkg, { interactive = false, plainFile = false } = {}) {
+  const lookUp = () => (plainFile ? (existsSync(binary) ? binary : null) : findBinary(binary));
+  const found = lookUp();
   if (found) return found;
 
   const manual = `sudo apt-get update && sudo apt-get install -y ${pkg}`;
@@ -53,7 +63,7 @@ export async function ensureAptPackage(binary, pkg, { interactive = false } = {}
       throw new Error(`"${command.join(' ')}" failed (exit ${run.status ?? run.signal}). Run by hand:\n  ${manual}`);
     }
   }
-  const installed = findBinary(binary);
+  const installed = lookUp();
   if (!installed) {
     throw new Error(`Installed "${pkg}" but ${binary} is still not there. Check with: dpkg -L ${pkg}`);
   }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureChromium } from '../../scripts/browsers.mjs';
+import { ensureChromium, ensureChromiumTranslations } from '../../scripts/browsers.mjs';
 import { EXTENSION_PATH, REPO_ROOT, removeDir } from './harness';
 
 export default async function setup(): Promise<() => void> {
@@ -15,6 +15,7 @@ export default async function setup(): Promise<() => void> {
     if (build.status !== 0) throw new Error(`npx wxt build failed (exit ${build.status ?? build.signal})`);
   }
   const chromiumPath = await ensureChromium({ interactive: false });
+  await ensureChromiumTranslations(chromiumPath);
   console.log(`[e2e] Chromium: ${chromiumPath}`);
 
   // Test workers inherit these: no second lookup, and one place for profiles and certificates.
