@@ -61,6 +61,8 @@ export interface FirefoxExtension {
   tabIdOf(url: string): Promise<number>;
   /** Whether Firefox has the background (an event page) loaded right now. */
   backgroundState(): Promise<BackgroundState>;
+  /** Evaluates an expression in Firefox's own privileged scope (what about:addons runs in). */
+  privileged<T>(expression: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -134,6 +136,7 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
       installed,
       openExtensionPage,
       inExtension,
+      privileged,
       badgeText: (tabId) => inExtension((id) => browser.browserAction.getBadgeText({ tabId: id }), tabId),
       tabIdOf: (url) => {
         const wanted = url.split('#')[0];

@@ -1,0 +1,84 @@
+// On a page of a site Interlinear does not read on its own: reads this tab now (the toolbar click
+// lent it the tab), and offers to read every page of the site from now on.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { scanTab, type ScanResult } from '@/utils/site-access/scan-tab';
+import { isReadFromInstall, siteLabelOf, sitePatternOf } from '@/utils/site-access/site-patterns';
+import { alwaysCheckSite, isSiteChecked } from '@/utils/site-access/site-scripts';
+
+type SiteState =
+  | { status: 'looking' }
+  /** Not a web page, or a site read from install on: nothing to offer. */
+  | { status: 'nothing' }
+  | { status: 'site'; pattern: string; checked: boolean; scan: ScanResult | 'scanning' };
+
+export function CheckThisSite({ tabId }: { tabId: number }) {
+  const [site, setSite] = useState<SiteState>({ status: 'looking' });
+  const [asking, setAsking] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const update = (next: SiteState) => live && setSite(next);
+    void (async () => {
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      const pattern = sitePatternOf(tab?.url);
+      if (!pattern || isReadFromInstall(tab?.url)) return update({ status: 'nothing' });
+      const checked = await isSiteChecked(pattern).catch(() => false);
+      update({ status: 'site', pattern, checked, scan: 'scanning' });
+      // A post found by the scan reaches this view as for any page: the page reports, the view reloads.
+      const scan = await scanTab(tabId);
+      update({ status: 'site', pattern, checked, scan });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [tabId]);
+
+  if (site.status !== 'site') return null;
+  const label = siteLabelOf(site.pattern);
+
+  const onAlwaysCheck = () => {
+    setAsking(true);
+    setMessage(null);
+    // Nothing awaited before this call: the browser shows its prompt only within the click.
+    void alwaysCheckSite(site.pattern).then((result) => {
+      setAsking(false);
+      if (result.ok) {
+        setSite({ ...site, checked: true });
+        void scanTab(tabId);
+      } else setMessage(result.message);
+    });
+  };
+
+  return (
+    <section class="check-this-site" data-testid="check-this-site">
+      {site.scan === 'scanning' && <p class="muted">Reading this page…</p>}
+      {site.scan === 'not-allowed' && (
+        <p class="muted" data-testid="scan-not-allowed">
+          Interlinear may not read this page from here. Click its toolbar button while the page is shown.
+        </p>
+      )}
+      {site.checked ? (
+        <p class="muted" data-testid="site-checked">
+          Interlinear checks every page of {label}. The options page lists the sites you added.
+        </p>
+      ) : (
+        <>
+          <p class="muted">
+            Interlinear reads {label} only when you open it on a page there. It can check every page of {label} for a
+            call to translate, as it does on diff.wikimedia.org.
+          </p>
+          <button type="button" disabled={asking} onClick={onAlwaysCheck}>
+            Always check this site
+          </button>
+        </>
+      )}
+      {message && (
+        <p class="notice notice-error" role="alert">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+// Where the content script runs, in real Chromium: from install only on the built-in sites, so a
+// WordPress post served as blog.example.org gets no script and no badge while the same markup on
+// diff.wikimedia.org does; elsewhere the toolbar's view scans the tab, "Always check this site"
+// registers the script for the site, and the options page removes it again.
+// The browser's own prompts cannot be clicked by a test. The reader's other way to grant a site —
+// chrome://extensions → Site access → "On specific sites" — can be driven: its page calls
+// chrome.developerPrivate, and a site granted there is then granted to permissions.request without
+// a prompt. That grant stands in for the toolbar click's activeTab.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import {
+  BLOG_HOST,
+  DIFF_HOST,
+  PROJECT_FIXTURES,
+  badgeText,
+  extensionServiceWorker,
+  launchExtension,
+  openExtensionPage,
+  pollUntil,
+  startFixtureServer,
+  tabIdOf,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+const POST_PATH = '/2024/10/01/markup-inside-text/';
+const SECOND_POST_PATH = '/2024/10/02/markup-inside-text-again/';
+const THIRD_POST_PATH = '/2024/10/03/markup-inside-text-once-more/';
+const FOURTH_POST_PATH = '/2024/10/04/markup-inside-text-at-last/';
+const EARLY_POST_PATH = '/2024/09/30/markup-inside-text-before/';
+const FIXTURE = path.join(PROJECT_FIXTURES, 'inline-markup-post.html');
+const TITLE = 'Markup inside text';
+const BLOG_SITE = `https://${BLOG_HOST}/*`;
+
+// What the evaluated functions use of the extension's `chrome` global.
+declare const chrome: {
+  tabs: { sendMessage(tabId: number, message: object): Promise<unknown> };
+  scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[]; js?: string[] }>> };
+  permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+  developerPrivate: {
+    updateExtensionConfiguration(update: { extensionId: string; hostAccess: string }): Promise<void>;
+    addHostPermission(extensionId: string, host: string): Promise<void>;
+  };
+};
+
+describe('site access in Chromium', () => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+  let blogTab: number;
+  /** A page of the blog opened before the site was added. */
+  let earlyTab: number;
+
+  const worker = (): Promise<Worker> => extensionServiceWorker(browser.context);
+  /** Whether a content script answers in the tab (it answers `page:detect` when it runs there). */
+  const contentScriptAnswers = async (tabId: number) =>
+    (await worker()).evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'page:detect' }).then(() => true, () => false),
+      tabId,
+    );
+  const registeredScripts = async () => (await worker()).evaluate(() => chrome.scripting.getRegisteredContentScripts());
+  /** Opens a page and returns its tab id. */
+  const open = async (host: string, pathname: string): Promise<{ page: Page; tabId: number }> => {
+    const page = await browser.context.newPage();
+    const url = server.origin(host) + pathname;
+    await page.goto(url);
+    return { page, tabId: await tabIdOf(browser.context, await worker(), url) };
+  };
+  /** The badge of a Diff page opened now: once it shows, the pages opened before it have run their scripts too. */
+  const afterADiffPageReported = async () => {
+    const { page, tabId } = await open(DIFF_HOST, POST_PATH);
+    await pollUntil(async () => (await badgeText(await worker(), tabId)) !== '', { message: 'the Diff page’s badge' });
+    await page.close();
+  };
+
+  beforeAll(async () => {
+    const paths = [POST_PATH, SECOND_POST_PATH, THIRD_POST_PATH, FOURTH_POST_PATH, EARLY_POST_PATH];
+    const routes = Object.fromEntries(paths.map((pathname) => [pathname, FIXTURE]));
+    server = await startFixtureServer(routes);
+    browser = await launchExtension();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('runs on the built-in site at load, and nowhere else', async () => {
+    const blog = await open(BLOG_HOST, POST_PATH);
+    blogTab = blog.tabId;
+    earlyTab = (await open(BLOG_HOST, EARLY_POST_PATH)).tabId;
+    const diff = await open(DIFF_HOST, POST_PATH);
+    await pollUntil(async () => (await badgeText(await worker(), diff.tabId)) !== '', { message: 'the Diff page’s badge' });
+    expect(await contentScriptAnswers(diff.tabId)).toBe(true);
+
+    await blog.page.waitForLoadState('load');
+    await afterADiffPageReported();
+    for (const tabId of [blogTab, earlyTab]) {
+      expect(await contentScriptAnswers(tabId)).toBe(false);
+      expect(await badgeText(await worker(), tabId)).toBe('');
+    }
+    expect(await registeredScripts()).toEqual([]);
+    await diff.page.close();
+  });
+
+  it('the view offers to read the site, and cannot scan a tab it was not lent', async () => {
+    const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${blogTab}`);
+    await popup.getByTestId('scan-not-allowed').waitFor();
+    expect(await popup.getByTestId('not-asking').isVisible()).toBe(true);
+    expect(await popup.getByRole('button', { name: 'Always check this site' }).isVisible()).toBe(true);
+    expect(await contentScriptAnswers(blogTab)).toBe(false);
+    await popup.close();
+  });
+
+  it('“Always check this site” registers the content script for the site and reads the tab', async () => {
+    // The reader allows the site in chrome://extensions (Site access → On specific sites); the
+    // button's permission request is then answered without a prompt.
+    const settings = await browser.context.newPage();
+    await settings.goto('chrome://extensions/');
+    await settings.evaluate(
+      async ({ id, site }) => {
+        await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
+        await chrome.developerPrivate.addHostPermission(id, site);
+        await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_ALL_SITES' });
+      },
+      { id: browser.extensionId, site: BLOG_SITE },
+    );
+    await settings.close();
+
+    const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${blogTab}`);
+    await popup.getByRole('button', { name: 'Always check this site' }).click();
+    await popup.getByTestId('post-title').waitFor();
+    expect(await popup.getByTestId('post-title').textContent()).toBe(TITLE);
+    expect(await registeredScripts()).toEqual([
+      expect.objectContaining({ id: `site:${BLOG_SITE}`, matches: [BLOG_SITE], js: ['content-scripts/content.js'] }),
+    ]);
+    await pollUntil(async () => (await badgeText(await worker(), blogTab)) !== '', { message: 'the scanned tab’s badge' });
+    await popup.close();
+  });
+
+  it('opening the view scans a tab the content script did not run in', async () => {
+    // Opened before the site was added: registered scripts reach only pages loaded after.
+    expect(await contentScriptAnswers(earlyTab)).toBe(false);
+    const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${earlyTab}`);
+    await popup.getByTestId('post-title').waitFor();
+    expect(await popup.getByTestId('post-title').textContent()).toBe(TITLE);
+    expect(await contentScriptAnswers(earlyTab)).toBe(true);
+    await popup.close();
+  });
+
+  it('a page of the added site gets the content script at load, also after a restart', async () => {
+    const second = await open(BLOG_HOST, SECOND_POST_PATH);
+    await pollUntil(async () => (await badgeText(await worker(), second.tabId)) !== '', { message: 'the badge at load' });
+
+    const { userDataDir } = browser;
+    await browser.close();
+    browser = await launchExtension({ userDataDir });
+    // Loading the unpacked build again counts as an update, which drops registered scripts: the
+    // background registers the listed site again at start.
+    await pollUntil(async () => (await registeredScripts()).length === 1, { message: 'the site’s script registered again' });
+    const third = await open(BLOG_HOST, THIRD_POST_PATH);
+    await pollUntil(async () => (await badgeText(await worker(), third.tabId)) !== '', { message: 'the badge after a restart' });
+    expect(await registeredScripts()).toHaveLength(1);
+  });
+
+  it('the options page lists the added site and removes it: script and access both go', async () => {
+    const options = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
+    const site = options.getByTestId('checked-site');
+    await site.waitFor();
+    expect(await site.textContent()).toContain(BLOG_HOST);
+    await options.getByRole('button', { name: `Remove ${BLOG_HOST}` }).click();
+    await options.getByTestId('no-checked-sites').waitFor();
+    expect(await site.count()).toBe(0);
+    expect(await registeredScripts()).toEqual([]);
+    expect(await (await worker()).evaluate((origin) => chrome.permissions.contains({ origins: [origin] }), BLOG_SITE)).toBe(false);
+
+    const after = await open(BLOG_HOST, FOURTH_POST_PATH);
+    await after.page.waitForLoadState('load');
+    await afterADiffPageReported();
+    expect(await contentScriptAnswers(after.tabId)).toBe(false);
+    expect(await badgeText(await worker(), after.tabId)).toBe('');
+  });
+});
