@@ -1,8 +1,10 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { MessageGate } from '@/utils/message-gate';
 import { BACKGROUND_MESSAGES, dispatch, isMessage } from '@/utils/messaging';
 import { SYNC_ALARM, SYNC_ALARM_MINUTES, startBackgroundApp } from '@/utils/background-app';
 import { keepToolbarOpeningPopup } from '@/utils/side-panel';
+import { keepSiteScriptsInStep } from '@/utils/site-access/site-scripts';
 
 export default defineBackground({
   // Firefox (MV2): an event page, unloaded when idle and woken by the events below, as Chrome's
@@ -15,10 +17,17 @@ function main(): void {
   // The store opens once per worker life; messages that arrive meanwhile wait for it.
   const app = startBackgroundApp();
 
+  // Sender and shape checks for everything the background answers; refusals are counted, and the
+  // counts are readable from the worker's console (and by tests) as interlinearRefusedMessages.
+  const gate = new MessageGate(browser.runtime.id, browser.runtime.getURL('/'));
+  Object.defineProperty(globalThis, 'interlinearRefusedMessages', { get: () => ({ ...gate.refused }) });
+
   browser.runtime.onMessage.addListener((message, sender) => {
-    // Answer only what is ours to answer, so views can hear the same messages without replying.
-    if (!isMessage(message) || !BACKGROUND_MESSAGES.has(message.type)) return undefined;
-    return app.then((a) => dispatch(a.handlers, message, sender, browser.runtime.id));
+    // Messages for the views (draft:changed, page:segment-picked…) are not ours to answer.
+    if (isMessage(message) && !BACKGROUND_MESSAGES.has(message.type)) return undefined;
+    const admitted = gate.admit(message, sender);
+    if (!admitted) return undefined;
+    return app.then((a) => dispatch(a.handlers, admitted, sender, browser.runtime.id));
   });
 
   // A tab that navigates away shows no post until its new page reports.
@@ -37,4 +46,5 @@ function main(): void {
   addEventListener('online', () => void app.then((a) => a.sync.wake()));
 
   keepToolbarOpeningPopup();
+  keepSiteScriptsInStep();
 }

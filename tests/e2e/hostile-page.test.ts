@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   DIFF_POST_PATH,
+  extensionServiceWorker,
   launchExtension,
   openExtensionPage,
   startFixtureServer,
@@ -92,6 +93,36 @@ describe('a hostile page', () => {
     const ownPages = `chrome-extension://${browser.extensionId}/`;
     expect(links.filter((href) => !/^https?:/.test(href ?? '') && !href?.startsWith(ownPages))).toEqual([]);
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('gives the page no way to the extension, and refuses and counts malformed messages', async () => {
+    const post = browser.context.pages().find((p) => p.url().includes(DIFF_POST_PATH))!;
+    // No externally_connectable: the page's own scripts cannot message the extension at all.
+    expect(await post.evaluate(() => typeof (window as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+
+    const worker = await extensionServiceWorker(browser.context);
+    const refused = () => worker.evaluate(() => (globalThis as unknown as { interlinearRefusedMessages: Record<string, number> }).interlinearRefusedMessages);
+    const before = await refused();
+    const page = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
+    const answers = await page.evaluate(async () => {
+      const send = (m: unknown) =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime
+          .sendMessage(m)
+          .then((answer) => ({ answer }), (error: Error) => ({ error: error.message }));
+      return Promise.all([
+        send({ type: 'draft:save', postKey: 'x', lang: 'ru', segmentId: 'p', text: 42 }),
+        send({ type: 'tab:get-post', tabId: 'all' }),
+        send({ type: 'drafts:drop-everything' }),
+        send({ type: 'posts:list', extra: '<script>' }),
+      ]);
+    });
+    // Refused messages get no answer at all; a well-formed one (extra fields ignored) is answered.
+    expect(answers.slice(0, 3).every((a) => 'error' in a || a.answer === undefined)).toBe(true);
+    expect(Array.isArray((answers[3] as { answer?: unknown }).answer)).toBe(true);
+    const after = await refused();
+    expect(after.invalid - before.invalid).toBe(2);
+    expect(after.unknown - before.unknown).toBe(1);
     await page.close();
   });
 });
