@@ -1,9 +1,13 @@
 // Turns a post's title and content into translatable segments in reading order, each tied to the
 // live element it came from (for highlighting). One walk over the tree, no layout, no innerText:
-// it has to run on every page load, in happy-dom and linkedom as in the browser.
+// it has to run on every page load, in happy-dom and linkedom as in the browser. The same walk
+// records each segment's inline markup as placeholders and its place in lists, tables and figures.
 import type { Segment, SegmentKind } from '../model';
 import { normaliseText, segmentId } from './ids';
+import { inlineElementOf } from './inline';
+import { LayoutTracker } from './layout';
 import { BLOCK_TAGS, KIND_OF_TAG, isSkipped } from './rules';
+import { TaggedRun } from './tagged-run';
 
 export { hashText, normaliseText, segmentId } from './ids';
 
@@ -22,6 +26,8 @@ export interface ArticleParts {
   title?: Element | null;
   /** The element holding the post body. */
   content?: Element | null;
+  /** What relative links resolve against; by default the document's base URL. */
+  baseUrl?: string;
 }
 
 const ELEMENT_NODE = 1;
@@ -34,7 +40,8 @@ const CDATA_SECTION_NODE = 4;
  * and any words it holds loose between them form segments of its kind.
  */
 export function segmentArticle(parts: ArticleParts): AnchoredSegment[] {
-  const walker = new SegmentWalker();
+  const base = parts.baseUrl ?? (parts.content ?? parts.title)?.ownerDocument?.baseURI ?? '';
+  const walker = new SegmentWalker(base);
   if (parts.title) walker.visitBlock(parts.title, kindOfTag(parts.title.localName) ?? 'heading');
   if (parts.content) walker.visitBlock(parts.content, kindOfTag(parts.content.localName));
   return walker.segments;
@@ -50,10 +57,19 @@ class SegmentWalker {
   private readonly seen = new Map<string, number>();
   /** Text of the run being read; emptied at every block boundary. */
   private run = '';
+  /** The run with its inline markup as placeholders. */
+  private readonly tagged = new TaggedRun();
+  private readonly layout: LayoutTracker;
+
+  constructor(private readonly base: string) {
+    this.layout = new LayoutTracker(base);
+  }
 
   visitBlock(block: Element, kind: SegmentKind | null): void {
+    const frame = this.layout.enter(block, block.localName);
     this.visitChildren(block, block, kind);
     this.flush(block, kind);
+    this.layout.leave(frame);
   }
 
   /** Reads `parent`'s children into the current run of `container`, descending into inline markup. */
@@ -62,7 +78,9 @@ class SegmentWalker {
     for (let node = parent.firstChild; node !== null; node = node.nextSibling) {
       const type = node.nodeType;
       if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-        this.run += (node as CharacterData).data;
+        const data = (node as CharacterData).data;
+        this.run += data;
+        this.tagged.addText(data);
         continue;
       }
       if (type !== ELEMENT_NODE) continue;
@@ -70,6 +88,7 @@ class SegmentWalker {
       const tag = element.localName;
       if (tag === 'br') {
         this.run += ' '; // a line break separates words even where the markup has no space
+        this.tagged.addText(' ');
         continue;
       }
       // A quote's attribution (<blockquote><p>…</p><cite>…</cite>) is a line of its own.
@@ -82,16 +101,30 @@ class SegmentWalker {
         this.flush(container, kind);
         this.visitBlock(element, KIND_OF_TAG.get(tag) ?? kind);
       } else {
-        this.visitChildren(container, element, kind);
+        this.visitInline(container, element, tag, kind);
       }
+    }
+  }
+
+  /** An inline element: a placeholder around its words (or in their place), else just its words. */
+  private visitInline(container: Element, element: Element, tag: string, kind: SegmentKind | null): void {
+    const inline = inlineElementOf(element, tag, this.base);
+    if (inline === null) {
+      this.visitChildren(container, element, kind);
+    } else if (inline.empty) {
+      this.tagged.addEmpty(inline, this.run);
+    } else {
+      const open = this.tagged.openElement(inline, this.run);
+      this.visitChildren(container, element, kind);
+      this.tagged.closeElement(open);
     }
   }
 
   /** Ends the current run: a non-empty one becomes a segment of `kind` anchored at `element`. */
   private flush(element: Element, kind: SegmentKind | null): void {
-    if (this.run === '') return;
-    const text = normaliseText(this.run);
+    const text = this.run === '' ? '' : normaliseText(this.run);
     this.run = '';
+    const markup = this.tagged.finish(text);
     if (text === '') return;
     const segmentKind = kind ?? 'paragraph';
     // Counted per base id rather than per text, so even a hash collision cannot repeat an id.
@@ -99,6 +132,12 @@ class SegmentWalker {
     const occurrence = this.seen.get(base) ?? 0;
     this.seen.set(base, occurrence + 1);
     const id = occurrence > 0 ? `${base}-${occurrence}` : base; // as segmentId(kind, text, occurrence)
-    this.segments.push({ segment: { id, kind: segmentKind, text }, element });
+    const segment: Segment = { id, kind: segmentKind, text };
+    if (markup) {
+      segment.tagged = markup.tagged;
+      segment.inline = markup.inline;
+    }
+    segment.layout = this.layout.layoutOf(element.localName, segmentKind);
+    this.segments.push({ segment, element });
   }
 }

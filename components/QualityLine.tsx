@@ -1,0 +1,27 @@
+// Under each editor: what the draft still lacks against its source (placeholders, numbers),
+// updated as the translator types and announced politely.
+import { useMemo } from 'preact/hooks';
+import type { Segment } from '@/utils/model';
+import { checkDraft } from '@/utils/segment/quality';
+
+interface Props {
+  segment: Pick<Segment, 'text' | 'tagged' | 'inline'>;
+  text: string;
+}
+
+export function QualityLine({ segment, text }: Props) {
+  const issues = useMemo(() => checkDraft(segment, text), [segment, text]);
+  return (
+    <div class={`quality-line${issues.length > 0 ? ' has-issues' : ''}`} role="status" aria-live="polite" data-testid="quality-line">
+      {issues.length > 0 && (
+        <ul>
+          {issues.map((issue) => (
+            <li key={`${issue.kind}-${issue.placeholder ?? ''}`} data-kind={issue.kind}>
+              {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// A segment's source with its inline markup as numbered chips. The chips' numbers are drawn by CSS
+// from data-chip, so the source still reads (and copies) as its words; each chip names its element.
+import { parseTagged, type TaggedPart } from '@/utils/segment/placeholders';
+import type { InlineElement, Segment } from '@/utils/model';
+import { describeInline } from './placeholder-labels';
+
+interface Props {
+  segment: Pick<Segment, 'text' | 'tagged' | 'inline'>;
+}
+
+export function TaggedText({ segment }: Props) {
+  const { tagged, inline } = segment;
+  if (!tagged || !inline || inline.length === 0) return <>{segment.text}</>;
+  return (
+    <>
+      {parseTagged(tagged).map((part, index) =>
+        part.type === 'text' ? part.text : <PlaceholderChip key={index} part={part} element={inline[part.n - 1]} />,
+      )}
+    </>
+  );
+}
+
+function PlaceholderChip({ part, element }: { part: Exclude<TaggedPart, { type: 'text' }>; element?: InlineElement }) {
+  const what = element ? describeInline(element) : 'unknown markup';
+  const { n, type } = part;
+  const label = type === 'open' ? `start of ${n}, ${what}` : type === 'close' ? `end of ${n}` : `${n}, ${what}`;
+  const chip = type === 'open' ? `${n}` : type === 'close' ? `/${n}` : `${n}/`;
+  return (
+    <span
+      class={`placeholder-chip placeholder-${type}`}
+      data-chip={chip}
+      data-placeholder={n}
+      role="img"
+      aria-label={label}
+      title={`${n}: ${what}`}
+    />
+  );
+}
