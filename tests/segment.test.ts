@@ -174,14 +174,12 @@ describe('what is never a segment', () => {
     expect(segments.map((s) => s.segment.text)).toEqual(['Kept.']);
   });
 
-  it('does not cost more per paragraph on a long post', () => {
+  // Its speed is measured by `npm run bench` (detect + segment, 400 and 5,000 segments), not here.
+  it('segments a long post, every paragraph with its link as a placeholder', () => {
     const body = Array.from({ length: 5_000 }, (_, i) => `<p>Paragraph <a href="#${i}">${i}</a> of a <em>long</em> post.</p>`).join('\n');
     const doc = openPage(`<article><div class="entry-content">${body}</div></article>`);
-    const parts = findArticle(doc);
-    const started = performance.now();
-    const segments = segmentArticle(parts);
-    const elapsed = performance.now() - started;
+    const segments = segmentArticle(findArticle(doc));
     expect(segments).toHaveLength(5_000);
-    expect(elapsed).toBeLessThan(2_000); // generous for happy-dom on CI; guards against quadratic walks
+    expect(segments[4_999]!.segment.tagged).toBe('Paragraph ⟨1⟩4999⟨/1⟩ of a ⟨2⟩long⟨/2⟩ post.');
   });
 });
