@@ -1,30 +1,46 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { readPost } from '@/utils/detect';
+import { watchPage } from '@/utils/detect/page-watch';
 import { dispatch, sendMessage, type Handlers } from '@/utils/messaging';
+import { DraftPreview } from '@/utils/overlay/draft-preview';
 import { PageHighlighter } from '@/utils/overlay/highlight';
+import { listenForSegmentPicks } from '@/utils/overlay/segment-picker';
 import { TRANSLATION_HOSTS } from '@/utils/translation-hosts';
+import { firstRunInThisPage } from '@/utils/site-access/run-once';
 
 export default defineContentScript({
   matches: TRANSLATION_HOSTS,
   runAt: 'document_idle',
   main() {
+    // Also run by a scan of the tab and by sites the reader added (utils/site-access): once per page.
+    if (!firstRunInThisPage()) return;
     // segment id → the element showing it, from the latest reading of the page.
     let elements = new Map<string, Element>();
     const highlighter = new PageHighlighter(document);
+    const preview = new DraftPreview(document);
+    let stopPicks: (() => void) | undefined;
 
     const detect = () => {
       const { post, anchors } = readPost(document, location.href);
       elements = new Map(anchors.map((a) => [a.segment.id, a.element]));
       return post;
     };
-    const report = () => {
-      const post = detect();
+    const report = (post = detect()) => {
+      // Only a page that asks for translation listens for Alt+clicks on its paragraphs.
+      if (post) stopPicks ??= listenForSegmentPicks(document, segmentOfElement, pickSegment);
       const sent = post
         ? sendMessage({ type: 'post:seen', post })
         : sendMessage({ type: 'page:none', url: location.href });
       sent.catch(() => undefined); // the extension was reloaded; this page's script is orphaned
     };
+
+    const segmentOfElement = (element: Element) => {
+      for (const [id, shown] of elements) if (shown === element) return id;
+      return undefined;
+    };
+    const pickSegment = (segmentId: string) =>
+      void sendMessage({ type: 'page:segment-picked', segmentId }).catch(() => undefined);
 
     // The page tells what it found, and never what the store holds.
     const handlers: Handlers = {
@@ -32,10 +48,15 @@ export default defineContentScript({
       'page:highlight': ({ segmentId, scroll }) => ({
         shown: segmentId === null ? highlighter.clear() : highlighter.show(elements.get(segmentId), scroll),
       }),
+      'page:preview': ({ drafts, lang, dir }) => {
+        if (drafts === null) return { shown: (preview.clear(), 0) };
+        return { shown: preview.show(drafts, (id) => elements.get(id), lang, dir) };
+      },
     };
     browser.runtime.onMessage.addListener((message, sender) =>
       dispatch(handlers, message, sender, browser.runtime.id),
     );
-    report();
+    // Read now, and again when the page renders late or changes address (history API).
+    watchPage(window, { read: detect, send: report });
   },
 });

@@ -1,16 +1,20 @@
-// `npm run -s detect -- <file.html | http(s) URL> [--url <address>]`: prints what Interlinear
-// detects on a page, as one JSON object, by running detectPage on a happy-dom document.
+// `npm run -s detect -- <file.html | http(s) URL> [--url <address>] [--markup]`: prints what
+// Interlinear detects on a page, as one JSON object, by running detectPage on a happy-dom document.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { detectPage, pageAddress } from '../utils/detect';
+import { withSourceLanguage } from '../utils/detect/guess-language';
+import type { Segment } from '../utils/model';
 
-const USAGE = 'usage: npm run -s detect -- <file.html | http(s) URL> [--url <address>]';
+const USAGE = 'usage: npm run -s detect -- <file.html | http(s) URL> [--url <address>] [--markup]';
 
 interface Args {
   source: string;
   url: string | null;
+  /** Print each segment's inline markup and layout too, not only id, kind and text. */
+  markup: boolean;
 }
 
 class UsageError extends Error {}
@@ -18,6 +22,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): Args {
   let source: string | null = null;
   let url: string | null = null;
+  let markup = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--url') {
@@ -26,6 +31,8 @@ function parseArgs(argv: string[]): Args {
       url = value;
     } else if (arg.startsWith('--url=')) {
       url = arg.slice('--url='.length);
+    } else if (arg === '--markup') {
+      markup = true;
     } else if (arg === '-h' || arg === '--help') {
       throw new UsageError('');
     } else if (arg.startsWith('-') && arg !== '-') {
@@ -38,7 +45,7 @@ function parseArgs(argv: string[]): Args {
   }
   if (source === null) throw new UsageError('missing the page to read');
   if (url !== null && !URL.canParse(url)) throw new UsageError(`--url is not an address: ${url}`);
-  return { source, url };
+  return { source, url, markup };
 }
 
 /** The page's HTML and the address it was read from. */
@@ -63,6 +70,12 @@ async function loadPage(source: string): Promise<{ html: string; origin: string 
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
     throw new Error(`cannot read ${source}: ${reason}`);
   }
+}
+
+/** A segment as printed: id, kind and text; with `--markup` also its tagged text, inline elements and layout. */
+function printed(segment: Segment, markup: boolean): Partial<Segment> {
+  const { id, kind, text, tagged, inline, layout } = segment;
+  return markup ? { id, kind, text, tagged, inline, layout } : { id, kind, text };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -92,8 +105,17 @@ async function main(argv: string[]): Promise<number> {
   try {
     const doc = new window.DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
     const address = args.url ?? pageAddress(doc, page.origin);
-    const { detected, title, sourceLanguage, cta, segments } = detectPage(doc, address);
-    const output = { detected, title, sourceLanguage, cta, segments: segments.map(({ id, kind, text }) => ({ id, kind, text })) };
+    const detection = await withSourceLanguage(detectPage(doc, address));
+    const { detected, title, sourceLanguage, cta, segments, confidence, evidence } = detection;
+    const output = {
+      detected,
+      title,
+      sourceLanguage,
+      cta,
+      confidence,
+      evidence,
+      segments: segments.map((segment) => printed(segment, args.markup)),
+    };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   } finally {
     await window.happyDOM.close();

@@ -192,14 +192,32 @@ describe('the detect command', () => {
       title: expected.title,
       sourceLanguage: expected.sourceLanguage,
       cta: expected.cta,
+      confidence: expect.any(Number),
+      evidence: expect.arrayContaining([expect.stringContaining('#translate-post')]),
       segments: expected.segments.map((s, i) => ({ id: segments[i].id, kind: s.kind, text: s.text })),
     });
-  }, 30_000);
+  }, 60_000);
+
+  it('prints confidence and evidence for a look-alike, and the markup of segments with --markup', async () => {
+    const corpus = (name: string) => fileURLToPath(new URL(`corpus/${name}.html`, ownFixtures));
+    const runs = await Promise.all([
+      detect(corpus('lookalike-login-page')),
+      detect(corpus('wordpress-block-fr')),
+      detect(corpus('wordpress-block-fr'), '--markup'),
+    ]);
+    const [lookAlike, plain, marked] = runs.map((run) => JSON.parse(run.stdout));
+    expect(lookAlike).toMatchObject({ detected: false, cta: null, segments: [] });
+    expect(lookAlike.confidence).toBeLessThan(0.5);
+    expect(lookAlike.evidence).toContain('a login page');
+    expect(Object.keys(plain.segments[3])).toEqual(['id', 'kind', 'text']);
+    expect(marked.segments[3]).toMatchObject({ text: plain.segments[3].text, tagged: expect.stringContaining('\u27e81\u27e9aucune\u27e8/1\u27e9') });
+    expect(marked.segments.every((s: { layout?: unknown }) => s.layout !== undefined)).toBe(true);
+  }, 120_000);
 
   it('exits 1 on a missing file and 2 on bad arguments', async () => {
     await Promise.all([
       expect(detect('no/such/page.html')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') }),
       expect(detect('--url')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage:') }),
     ]);
-  }, 30_000);
+  }, 60_000);
 });

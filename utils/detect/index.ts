@@ -1,13 +1,15 @@
 // Is this a post that asks its readers to translate it, and what is there to translate?
 // Pure: takes a Document and the address it was opened at, touches no browser globals.
-import type { CallToAction, Detection, PostSnapshot } from '../model';
+import type { Detection, PostSnapshot } from '../model';
 import { normaliseText } from '../segment/ids';
-import { segmentArticle, type AnchoredSegment, type ArticleParts } from '../segment';
-import { findCallToAction } from './call-to-action';
+import { segmentArticle, type AnchoredSegment } from '../segment';
+import { assessCallToAction, type Assessment } from './call-to-action';
+import { locateArticle, type ArticleElements } from './article';
+import { CHROME_SELECTOR, withoutChrome } from './page-chrome';
 import { documentBase, headTitle, pageAddress, postKey, readHeadMeta, sourceLanguageOf } from './page-meta';
 
 export { pageAddress, postKey } from './page-meta';
-export { findCallToAction } from './call-to-action';
+export { assessCallToAction, findCallToAction } from './call-to-action';
 
 /** A detection plus, for each of its segments in the same order, the page element that shows it. */
 export interface PageReading {
@@ -15,12 +17,9 @@ export interface PageReading {
   anchors: AnchoredSegment[];
 }
 
-/** The post's title and body elements (Interconnection theme: h1.entry-title, article .entry-content). */
-export function findArticle(doc: Document): Required<ArticleParts> {
-  return {
-    title: doc.querySelector('h1.entry-title'),
-    content: doc.querySelector('article .entry-content') ?? doc.querySelector('.entry-content'),
-  };
+/** The post's title and body elements, on Diff and on sites of the common platforms. */
+export function findArticle(doc: Document): ArticleElements {
+  return locateArticle(doc);
 }
 
 /**
@@ -28,17 +27,24 @@ export function findArticle(doc: Document): Required<ArticleParts> {
  * its segments with their elements, for the content script to highlight.
  */
 export function readPage(doc: Document, pageUrl: string): PageReading {
-  return readPageWith(doc, findCallToAction(doc, documentBase(doc, pageUrl)));
+  const baseUrl = documentBase(doc, pageUrl);
+  return readPageWith(doc, assessCallToAction(doc, baseUrl), baseUrl);
 }
 
-function readPageWith(doc: Document, cta: CallToAction | null): PageReading {
+function readPageWith(doc: Document, assessment: Assessment, baseUrl: string): PageReading {
+  const { cta } = assessment;
   const meta = readHeadMeta(doc);
-  const article = findArticle(doc);
-  const anchors = cta ? segmentArticle(article) : [];
-  const titleFromBody =
-    anchors[0]?.element === article.title
-      ? anchors[0].segment.text
-      : normaliseText(article.title?.textContent ?? '');
+  const article = locateArticle(doc);
+  // A title inside the body (documentation sites, Sphinx) is read with the body, once.
+  const titleInBody = article.title !== null && article.content?.contains(article.title) === true;
+  const anchors = cta
+    ? withoutChrome(
+        segmentArticle({ title: titleInBody ? null : article.title, content: article.content, baseUrl }),
+        article.content,
+        assessment.boxes,
+      )
+    : [];
+  const titleFromBody = article.title ? titleText(article.title) : '';
   return {
     detection: {
       detected: cta !== null,
@@ -46,9 +52,18 @@ function readPageWith(doc: Document, cta: CallToAction | null): PageReading {
       sourceLanguage: sourceLanguageOf(doc, meta),
       cta,
       segments: anchors.map((anchor) => anchor.segment),
+      confidence: assessment.confidence,
+      evidence: assessment.evidence,
     },
     anchors,
   };
+}
+
+/** A title's words without the chrome inside it (a documentation site's "¶" permalink). */
+function titleText(title: Element): string {
+  let text = title.textContent ?? '';
+  for (const chrome of Array.from(title.querySelectorAll(CHROME_SELECTOR))) text = text.replace(chrome.textContent ?? '', '');
+  return normaliseText(text);
 }
 
 /** What `detect` reports for the page: detected only when it has a call to action. */
@@ -59,9 +74,10 @@ export function detectPage(doc: Document, pageUrl: string): Detection {
 /** The post as the content script reports it (null when the page asks for no translation). */
 export function readPost(doc: Document, pageUrl: string): { post: PostSnapshot | null; anchors: AnchoredSegment[] } {
   // The content script runs on every page of the site: without a call to action, stop here.
-  const cta = findCallToAction(doc, documentBase(doc, pageUrl));
-  if (!cta) return { post: null, anchors: [] };
-  const { detection, anchors } = readPageWith(doc, cta);
+  const baseUrl = documentBase(doc, pageUrl);
+  const assessment = assessCallToAction(doc, baseUrl);
+  if (!assessment.cta) return { post: null, anchors: [] };
+  const { detection, anchors } = readPageWith(doc, assessment, baseUrl);
   return { post: { ...detection, key: postKey(pageAddress(doc, pageUrl)), url: pageUrl }, anchors };
 }
 
