@@ -45,7 +45,7 @@ export const SKIPPED_IDS: ReadonlySet<string> = new Set([
 
 // One pattern over the class attribute instead of many classList checks per element.
 export const SKIPPED_CLASSES =
-  /(?:^|\s)(?:sharedaddy|sd-sharing|sd-block|sd-like|screen-reader-text|jp-relatedposts|translate-post|comments-area|comment-respond|comments-wrapper|jetpack-likes-widget-wrapper|wp-block-post-comments|wp-block-comments|wp-block-comments-query-loop|post-navigation)(?:\s|$)/;
+  /(?:^|\s)(?:sharedaddy|headerlink|sd-sharing|sd-block|sd-like|screen-reader-text|jp-relatedposts|translate-post|comments-area|comment-respond|comments-wrapper|jetpack-likes-widget-wrapper|wp-block-post-comments|wp-block-comments|wp-block-comments-query-loop|post-navigation)(?:\s|$)/;
 
 /** True when the element and everything inside it are left out of the segments. */
 export function isSkipped(element: Element, tag: string): boolean {

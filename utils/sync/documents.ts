@@ -1,7 +1,8 @@
 // The documents Interlinear keeps on the server: one per (post, language, segment) draft, so an
 // edit to one paragraph uploads that paragraph only, and one per post with its source segments.
 // Everything read from the server is checked here: a shared database is not trusted input.
-import type { CallToAction, ConcurrentEdit, DraftRecord, PostRecord, Segment, SegmentKind } from '../model';
+import type { CallToAction, ConcurrentEdit, DraftRecord, PostRecord, Segment, SegmentKind, SourceChange } from '../model';
+import { storedSegment } from '../segment/stored-segment';
 import { safeHttpUrl } from '../safe-url';
 import { draftDocId, postDocId } from './doc-ids';
 import { isHlc } from './hlc';
@@ -23,6 +24,10 @@ export interface DraftDoc {
   user?: string;
   concurrent?: ConcurrentEdit[];
   reviewedAt?: string;
+  /** The source the text was written for, when the post's source changed since. */
+  sourceChange?: SourceChange;
+  /** Absent: a draft. */
+  status?: 'done';
 }
 
 /** A post's source as the server keeps it: the store's record less this device's choices. */
@@ -51,6 +56,8 @@ export function segmentStateOf(draft: DraftRecord): SegmentState {
   if (draft.device) state.device = draft.device;
   if (draft.user) state.user = draft.user;
   if (draft.reviewedAt) state.reviewedAt = draft.reviewedAt;
+  if (draft.sourceChange) state.sourceChange = draft.sourceChange;
+  if (draft.status === 'done') state.status = 'done';
   return state;
 }
 
@@ -64,7 +71,9 @@ export function segmentStateOfDoc(doc: DraftDoc): SegmentState {
   if (doc.device) state.device = doc.device;
   if (doc.user) state.user = doc.user;
   if (doc.reviewedAt) state.reviewedAt = doc.reviewedAt;
+  if (doc.sourceChange) state.sourceChange = doc.sourceChange;
   if (doc.base) state.base = doc.base;
+  if (doc.status === 'done') state.status = 'done';
   return state;
 }
 
@@ -86,6 +95,8 @@ export function draftDoc(draft: DraftRecord, rev: string | undefined, base: stri
   if (draft.user) doc.user = draft.user;
   if (draft.concurrentEdits?.length) doc.concurrent = draft.concurrentEdits;
   if (draft.reviewedAt) doc.reviewedAt = draft.reviewedAt;
+  if (draft.sourceChange) doc.sourceChange = { oldText: draft.sourceChange.oldText };
+  if (draft.status === 'done') doc.status = 'done';
   return doc;
 }
 
@@ -132,6 +143,8 @@ export function parseDraftDoc(raw: unknown): DraftDoc | null {
   if (raw.base !== undefined && !isHlc(raw.base)) return null;
   if (raw.reviewedAt !== undefined && !isHlc(raw.reviewedAt)) return null;
   if (raw.concurrent !== undefined && !(Array.isArray(raw.concurrent) && raw.concurrent.every(isEdit))) return null;
+  if (raw.sourceChange !== undefined && !isSourceChange(raw.sourceChange)) return null;
+  if (raw.status !== undefined && raw.status !== 'done' && raw.status !== 'draft') return null;
   // Only the fields Interlinear knows go on: a shared database may hold anything.
   const doc: DraftDoc = { _id, type: 'draft', post, lang, segment, text, hlc };
   if (isString(raw._rev)) doc._rev = raw._rev;
@@ -140,8 +153,14 @@ export function parseDraftDoc(raw: unknown): DraftDoc | null {
   if (isString(raw.device)) doc.device = raw.device;
   if (isString(raw.user)) doc.user = raw.user;
   if (isString(raw.reviewedAt)) doc.reviewedAt = raw.reviewedAt;
+  if (isSourceChange(raw.sourceChange)) doc.sourceChange = { oldText: raw.sourceChange.oldText };
+  if (raw.status === 'done') doc.status = 'done';
   if (Array.isArray(raw.concurrent) && raw.concurrent.length) doc.concurrent = (raw.concurrent as ConcurrentEdit[]).map(cleanEdit);
   return doc;
+}
+
+function isSourceChange(v: unknown): v is SourceChange {
+  return isObject(v) && isString(v.oldText) && v.oldText.length <= MAX_TEXT;
 }
 
 function cleanEdit({ text, hlc, deleted, device, user }: ConcurrentEdit): ConcurrentEdit {
@@ -182,7 +201,39 @@ export function parsePostDoc(raw: unknown): PostDoc | null {
     title,
     sourceLanguage,
     cta: cta && { startUrl: cta.startUrl, targetLanguages: cta.targetLanguages.map(({ code, name }) => ({ code, name })) },
-    segments: segments.map(({ id, kind, text }) => ({ id, kind, text })),
+    segments: segments.map(pulledSegment),
     hlc,
   };
+}
+
+const TAG_NAME = /^[a-z][a-z0-9]{0,15}$/;
+const ATTRIBUTES = new Set(['href', 'title', 'lang', 'dir', 'src', 'alt']);
+
+/**
+ * A segment as another device wrote it: its placeholders and layout are kept when well-formed
+ * (exports rebuild markup from them, and escape it), and dropped, leaving plain text, otherwise.
+ */
+function pulledSegment(raw: Segment): Segment {
+  const { id, kind, text, tagged, inline, layout } = raw;
+  const wellFormedInline =
+    isString(tagged) &&
+    Array.isArray(inline) &&
+    inline.length <= 2_000 &&
+    inline.every(
+      (e) =>
+        isObject(e) &&
+        isString(e.tag) &&
+        TAG_NAME.test(e.tag) &&
+        (e.empty === undefined || typeof e.empty === 'boolean') &&
+        (e.attrs === undefined ||
+          (isObject(e.attrs) && Object.entries(e.attrs).every(([k, v]) => ATTRIBUTES.has(k) && isString(v) && v.length <= 8_192))),
+    );
+  const wellFormedLayout = isObject(layout) && isString(layout.tag) && TAG_NAME.test(layout.tag);
+  return storedSegment({
+    id,
+    kind,
+    text,
+    ...(wellFormedInline ? { tagged, inline } : {}),
+    ...(wellFormedLayout ? { layout } : {}),
+  });
 }
