@@ -58,11 +58,10 @@ export function reanchorSegments(before: readonly SourceSegment[], after: readon
   const openAfter = after.map((_, index) => index).filter((index) => !takenAfter.has(index));
   if (openBefore.length === 0) return fates;
 
-  const words = (text: string) => wordCount(text);
-  const afterWords = new Map(openAfter.map((to) => [to, words(after[to]!.text)]));
+  const afterWords = new Map(openAfter.map((to) => [to, wordCount(after[to]!.text)]));
   const candidates: Candidate[] = [];
   for (const from of openBefore) {
-    const fromWords = words(before[from]!.text);
+    const fromWords = wordCount(before[from]!.text);
     const compare = (to: number) => {
       // The edit distance is at least the difference in length: skip pairs that cannot be alike.
       const toWords = afterWords.get(to)!;

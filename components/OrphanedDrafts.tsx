@@ -1,0 +1,76 @@
+// Drafts whose paragraph was removed from the post: kept, never dropped. Each shows the paragraph
+// it translated and the draft, to copy elsewhere or delete (undoably).
+import { useState } from 'preact/hooks';
+import type { DeletedDrafts } from '@/utils/dashboard/dashboard-handlers';
+import { textDirection } from '@/utils/languages';
+import { sendMessage } from '@/utils/messaging';
+import type { DraftRecord } from '@/utils/model';
+import { errorText, useDraftContext } from './draft-context';
+import { UndoNotice } from './UndoNotice';
+
+interface Props {
+  orphans: readonly DraftRecord[];
+  sourceLanguage: string | null;
+}
+
+export function OrphanedDrafts({ orphans, sourceLanguage }: Props) {
+  const context = useDraftContext();
+  const [deleted, setDeleted] = useState<DeletedDrafts | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  if (!context || (orphans.length === 0 && !deleted)) return null;
+
+  const copy = (draft: DraftRecord) =>
+    navigator.clipboard.writeText(draft.text).then(
+      () => setMessage({ text: 'Draft copied.', error: false }),
+      (reason) => setMessage({ text: `Could not copy: ${errorText(reason)}. Select the text and copy it instead.`, error: true }),
+    );
+  const remove = async (draft: DraftRecord) => {
+    setMessage(null);
+    try {
+      const answer = await sendMessage({ type: 'draft:delete', postKey: draft.postKey, lang: draft.lang, segmentId: draft.segmentId });
+      if (answer.segmentIds.length) setDeleted(answer);
+    } catch (reason) {
+      setMessage({ text: `Could not delete the draft: ${errorText(reason)}`, error: true });
+    }
+  };
+
+  const lang = context.lang || undefined;
+  return (
+    <section class="orphaned-drafts" aria-labelledby="orphaned-title" data-testid="orphaned-drafts">
+      <h2 id="orphaned-title">Drafts of removed paragraphs ({orphans.length})</h2>
+      <p class="muted">These paragraphs are no longer in the post. Their drafts are kept here until you delete them.</p>
+      {deleted && (
+        <UndoNotice
+          message="Draft deleted."
+          onUndo={() => sendMessage({ type: 'drafts:restore', ...deleted })}
+          onDismiss={() => setDeleted(null)}
+        />
+      )}
+      {message && (
+        <p class={message.error ? 'field-error' : 'muted'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      <ul class="orphan-list">
+        {orphans.map((draft) => (
+          <li key={draft.segmentId} class="orphan" data-testid="orphan">
+            <p class="orphan-source" lang={sourceLanguage ?? undefined}>
+              {draft.sourceChange ? draft.sourceChange.oldText : <em class="muted">(the removed paragraph’s text is not known)</em>}
+            </p>
+            <p class="orphan-text" lang={lang} dir={lang ? textDirection(lang) : 'auto'}>
+              {draft.text}
+            </p>
+            <div class="draft-tools-buttons">
+              <button type="button" onClick={() => void copy(draft)}>
+                Copy draft
+              </button>
+              <button type="button" onClick={() => void remove(draft)}>
+                Delete draft
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
