@@ -20,12 +20,25 @@ export default defineConfig({
   imports: false,
   vite: ({ browser }) => ({ plugins: [preact(), ...(browser === 'firefox' ? [withoutRawHtml()] : [])] }),
   manifest: ({ browser }) => ({
-    name: 'Interlinear',
-    description:
-      'Draft a translation of a blog post paragraph by paragraph while you read it. Drafts are saved as you type.',
-    permissions: ['storage', 'tabs', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Name and description in the browser's language: public/_locales/<locale>/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // unlimitedStorage: drafts are the translator's work; the browser must not evict them or cap them.
+    // activeTab + scripting: the toolbar button reads the tab it was clicked on, on any site, and
+    // "Always check this site" registers the content script for that site (utils/site-access).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'tabs',
+      'alarms',
+      'activeTab',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // The sync server is the translator's own choice: its origin is asked for when they save the
-    // sync settings (options page), never granted at install.
+    // sync settings (options page), never granted at install. The same optional origins serve the
+    // sites the reader adds with "Always check this site", each asked for when they add it.
     ...(browser === 'firefox'
       ? { optional_permissions: SYNC_SERVER_ORIGINS }
       : { optional_host_permissions: SYNC_SERVER_ORIGINS }),

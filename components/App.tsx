@@ -1,7 +1,9 @@
 // The view shared by the popup (quick work) and the side panel (long work).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { pinnedPost } from '@/utils/post-link';
 import { canOpenSidePanel, openSidePanel } from '@/utils/side-panel';
+import { CheckThisSite } from './CheckThisSite';
 import { DraftedPosts } from './DraftedPosts';
 import { PostView } from './PostView';
 import { useShownTab } from './use-shown-tab';
@@ -10,8 +12,11 @@ import { useTabPost } from './use-tab-post';
 export type Layout = 'popup' | 'panel';
 
 export function App({ layout }: { layout: Layout }) {
-  const tabId = useShownTab(layout === 'panel');
-  const model = useTabPost(tabId ?? null);
+  // `?post=…&lang=…` (from the dashboard): that post's drafts, without its page.
+  const pinned = useMemo(() => pinnedPost(location.search), []);
+  const shownTab = useShownTab(layout === 'panel' && !pinned);
+  const tabId = pinned ? null : shownTab;
+  const model = useTabPost(tabId ?? null, pinned);
   const { state } = model;
   const [windowId, setWindowId] = useState<number | undefined>();
   useEffect(() => {
@@ -22,7 +27,14 @@ export function App({ layout }: { layout: Layout }) {
   if (state.status === 'error') {
     return (
       <p class="notice notice-error" role="alert">
-        Interlinear could not read this tab: {state.message}
+        {pinned ? 'Interlinear could not show these drafts' : 'Interlinear could not read this tab'}: {state.message}
+      </p>
+    );
+  }
+  if (state.status === 'none' && pinned) {
+    return (
+      <p class="notice" data-testid="post-not-kept">
+        This post is not kept in this browser any more.
       </p>
     );
   }
@@ -32,6 +44,7 @@ export function App({ layout }: { layout: Layout }) {
         <p class="notice" data-testid="not-asking">
           This page is not asking for translation.
         </p>
+        {tabId !== null && <CheckThisSite tabId={tabId} />}
         <DraftedPosts />
       </div>
     );
@@ -61,6 +74,11 @@ export function App({ layout }: { layout: Layout }) {
       onKeep={model.markReviewed}
       onLanguage={model.chooseLanguage}
       onHighlight={model.highlight}
+      doneTexts={model.doneTexts}
+      onStatus={model.setStatus}
+      sourceFlags={model.sourceFlags}
+      onFlush={model.flush}
+      inPage={!pinned}
       actions={panelButton}
     />
   );

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { languageName } from '@/utils/languages';
 import { sendMessage } from '@/utils/messaging';
 import type { PostSummary } from '@/utils/model';
+import { progressLabel } from '@/utils/progress-label';
 import { safeHttpUrl } from '@/utils/safe-url';
+import { t } from '@/utils/i18n';
 
 export function DraftedPosts() {
   const [posts, setPosts] = useState<PostSummary[] | null>(null);
@@ -13,12 +15,12 @@ export function DraftedPosts() {
     sendMessage({ type: 'posts:list' }).then(setPosts, (e) => setError(String(e?.message ?? e)));
   }, []);
 
-  if (error) return <p class="notice notice-error">Your drafts could not be listed: {error}</p>;
+  if (error) return <p class="notice notice-error">{t('draftsListFailed', error)}</p>;
   if (!posts) return null;
-  if (posts.length === 0) return <p class="muted">You have no drafts yet.</p>;
+  if (posts.length === 0) return <p class="muted">{t('noDraftsYet')}</p>;
   return (
     <section class="drafted-posts" aria-labelledby="drafted-posts-heading">
-      <h2 id="drafted-posts-heading">Your drafts</h2>
+      <h2 id="drafted-posts-heading">{t('yourDrafts')}</h2>
       <ul data-testid="drafted-posts">
         {posts.map((post) => {
           const href = safeHttpUrl(post.url);
@@ -34,7 +36,7 @@ export function DraftedPosts() {
               )}
               <span class="muted">
                 {' '}
-                · {languageName(post.lang, navigator.language)} · {post.progress.drafted} of {post.progress.total}
+                · {languageName(post.lang, navigator.language)} · {progressLabel(post.progress)}
               </span>
             </li>
           );

@@ -2,7 +2,7 @@
 // any BCP-47 tag typed in. Names come from Intl.DisplayNames in the reader's UI language.
 import { useMemo, useState } from 'preact/hooks';
 import { memo } from './memo';
-import { COMMON_LANGUAGES, canonicalTag, languageName, primaryLanguage } from '@/utils/languages';
+import { COMMON_LANGUAGES, canonicalTag, knownLanguageName, languageName, primaryLanguage } from '@/utils/languages';
 import type { TargetLanguage } from '@/utils/model';
 
 interface Props {
@@ -46,7 +46,11 @@ export const LanguagePicker = memo(function LanguagePicker({ value, offered, rec
   };
 
   if (typing) {
-    const tag = canonicalTag(draftTag);
+    const typed = draftTag.trim();
+    const tag = canonicalTag(typed);
+    // Said as soon as it applies: a malformed tag cannot be used, an unknown one only warned about.
+    const problem = typed && !tag ? `“${typed}” is not a language tag. Tags look like pt-BR, kk or zh-Hant.` : null;
+    const unknown = tag && !knownLanguageName(tag, ui) ? `This browser knows no language “${tag}”: check the tag before drafting in it.` : null;
     return (
       <form
         class="language-other"
@@ -57,9 +61,12 @@ export const LanguagePicker = memo(function LanguagePicker({ value, offered, rec
             onChange(tag);
           }
         }}
+        onKeyDown={(event) => event.key === 'Escape' && setTyping(false)}
       >
         <input
           aria-label="Language tag (BCP 47), e.g. pt-BR"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem || unknown ? 'language-tag-message' : undefined}
           placeholder="e.g. pt-BR, kk, zh-Hant"
           value={draftTag}
           onInput={(e) => setDraftTag(e.currentTarget.value)}
@@ -71,6 +78,11 @@ export const LanguagePicker = memo(function LanguagePicker({ value, offered, rec
         <button type="button" onClick={() => setTyping(false)}>
           Cancel
         </button>
+        {(problem || unknown) && (
+          <p id="language-tag-message" class={problem ? 'field-error' : 'field-hint'} role="status" data-testid="language-tag-message">
+            {problem ?? unknown}
+          </p>
+        )}
       </form>
     );
   }

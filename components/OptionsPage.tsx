@@ -1,5 +1,8 @@
 // The options page: what Interlinear does where, sync, and every post with drafts.
-import { DraftedPosts } from './DraftedPosts';
+import { Dashboard } from './Dashboard';
+import { SiteAccessList } from './SiteAccessList';
+import { ExportAllSection } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
 import { SyncSettingsForm } from './SyncSettingsForm';
 import { SyncStatusLine } from './SyncStatusLine';
 
@@ -15,9 +18,12 @@ export function OptionsPage() {
         It reads posts on diff.wikimedia.org. Open its toolbar button on such a post, or open the side panel to draft
         while you read.
       </p>
+      <SiteAccessList />
       <SyncStatusLine linkWhenOff={false} />
       <SyncSettingsForm />
-      <DraftedPosts />
+      <Dashboard />
+      <ExportAllSection />
+      <ImportPanel />
     </main>
   );
 }

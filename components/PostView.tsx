@@ -2,10 +2,20 @@
 import type { TabPost } from '@/utils/messaging';
 import type { ConcurrentEdit, Progress } from '@/utils/model';
 import { safeHttpUrl } from '@/utils/safe-url';
+import { ExportDisclosure } from './ExportPanel';
 import { LanguagePicker } from './LanguagePicker';
+import { PageLink } from './PageLink';
 import { ProgressMeter } from './ProgressMeter';
 import { SegmentEditor } from './SegmentEditor';
+import { DraftContext } from './draft-context';
+import { OrphanedDrafts } from './OrphanedDrafts';
+import { NO_SOURCE_FLAGS, type SourceFlags } from './use-source-flags';
+import { useMemo } from 'preact/hooks';
 import { SyncStatusLine } from './SyncStatusLine';
+import { KeyboardHelp } from './KeyboardHelp';
+import { statusOf, type DoneTexts } from './segment-status';
+import { useSegmentKeys } from './use-segment-keys';
+import type { DraftStatus } from '@/utils/model';
 
 const NO_LANGUAGES: never[] = [];
 
@@ -20,13 +30,31 @@ interface Props {
   onKeep(segmentId: string): void;
   onLanguage(lang: string): void;
   onHighlight(segmentId: string | null, scroll?: boolean): void;
+  /** Whether the post's page is open beside the view (false: shown by its key, "Show in page" hidden). */
+  inPage?: boolean;
   actions?: preact.ComponentChildren;
+  /** segment id → the text marked done; with onStatus, segments show their status and keys mark done. */
+  doneTexts?: DoneTexts;
+  onStatus?(segmentId: string, status: DraftStatus): void;
+  /** Drafts whose source changed (flagged) and drafts of removed paragraphs (listed below the segments). */
+  sourceFlags?: SourceFlags;
+  /** Sends typing still waiting, before an action on a draft. */
+  onFlush?(): void;
 }
+
+const NO_FLUSH = () => undefined;
+
+const NOTHING_DONE: DoneTexts = {};
 
 export function PostView(props: Props) {
   const { tabPost, texts, concurrentEdits, progress, saveError, onText, onKeep, onLanguage, onHighlight, actions } = props;
   const { post, lang } = tabPost;
   const startUrl = safeHttpUrl(post.cta?.startUrl);
+  const doneTexts = props.doneTexts ?? NOTHING_DONE;
+  const sourceFlags = props.sourceFlags ?? NO_SOURCE_FLAGS;
+  const flush = props.onFlush ?? NO_FLUSH;
+  const draftContext = useMemo(() => ({ postKey: post.key, lang, flush }), [post.key, lang, flush]);
+  const keys = useSegmentKeys({ segments: post.segments, texts, doneTexts, setStatus: props.onStatus });
   return (
     <article class="post">
       <header class="post-header">
@@ -43,19 +71,23 @@ export function PostView(props: Props) {
         </div>
         <div class="post-actions">
           {actions}
+          <KeyboardHelp open={keys.helpOpen} onOpenChange={keys.setHelpOpen} />
           {startUrl && (
             <a href={startUrl} target="_blank" rel="noopener noreferrer" class="button-link">
               Start the translation on the site
             </a>
           )}
         </div>
+        <ExportDisclosure postKey={post.key} lang={lang} />
         <SyncStatusLine />
+        {tabPost.tabId !== null && props.inPage !== false && <PageLink tabId={tabPost.tabId} lang={lang} texts={texts} />}
         {saveError && (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error" role="alert" data-testid="save-error">
             {saveError}
           </p>
         )}
       </header>
+      <DraftContext.Provider value={draftContext}>
       <ol class="segments">
         {post.segments.map((segment, index) => (
           <SegmentEditor
@@ -69,9 +101,15 @@ export function PostView(props: Props) {
             onText={onText}
             onKeep={onKeep}
             onHighlight={onHighlight}
+            inPage={props.inPage}
+            done={statusOf(texts[segment.id], doneTexts[segment.id]) === 'done'}
+            onStatus={props.onStatus}
+            sourceChange={sourceFlags.changed[segment.id]}
           />
         ))}
       </ol>
+      <OrphanedDrafts orphans={sourceFlags.orphans} sourceLanguage={post.sourceLanguage} />
+      </DraftContext.Provider>
     </article>
   );
 }

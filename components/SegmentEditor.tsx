@@ -1,8 +1,18 @@
 // One segment: its source text beside (or above) the editor for its draft.
+import { useRef } from 'preact/hooks';
 import { memo } from './memo';
 import { textDirection } from '@/utils/languages';
 import type { ConcurrentEdit, Segment, SegmentKind } from '@/utils/model';
 import { ConcurrentEditsFlag } from './ConcurrentEditsFlag';
+import { SegmentDraftTools } from './SegmentDraftTools';
+import { SourceChangeFlag } from './SourceChangeFlag';
+import { PlaceholderChips } from './PlaceholderChips';
+import { insertPlaceholderOnKey } from './placeholder-input';
+import { QualityLine } from './QualityLine';
+import { TaggedText } from './TaggedText';
+import { segmentState } from '@/utils/keyboard/segment-order';
+import type { DraftStatus } from '@/utils/model';
+import { StatusControl } from './StatusControl';
 
 const KIND_LABEL: Record<SegmentKind, string> = {
   heading: 'Heading',
@@ -26,29 +36,50 @@ interface Props {
   onKeep(segmentId: string): void;
   /** Marks the segment's paragraph in the page; null clears. */
   onHighlight(segmentId: string | null, scroll?: boolean): void;
+  /** False when the view shows the post without its page: nothing to show the paragraph in. */
+  inPage?: boolean;
+  /** The draft is marked done. */
+  done?: boolean;
+  /** Marks the draft done or back to draft; without it no status control shows. */
+  onStatus?(segmentId: string, status: DraftStatus): void;
+  /** The source the draft was written for, when the paragraph was reworded since: flagged until confirmed. */
+  sourceChange?: string;
 }
 
 export const SegmentEditor = memo(function SegmentEditor(props: Props) {
   const { segment, index, text, sourceLanguage, targetLanguage, concurrentEdits, onText, onKeep, onHighlight } = props;
   const sourceId = `source-${segment.id}`;
+  const editorRef = useRef<HTMLTextAreaElement>(null);
   const drafted = text.trim() !== '';
+  const state = segmentState(text, props.done ? 'done' : 'draft');
+  const onStatus = props.onStatus;
   return (
     <li
-      class={`segment segment-${segment.kind}${drafted ? ' is-drafted' : ''}`}
+      class={`segment segment-${segment.kind}${drafted ? ' is-drafted' : ''}${state === 'done' ? ' is-done' : ''}`}
+      data-status={state}
       onMouseEnter={() => onHighlight(segment.id)}
       onMouseLeave={() => onHighlight(null)}
     >
       <div class="segment-meta">
         <span class="segment-number">{index + 1}</span>
         <span class="segment-kind">{KIND_LABEL[segment.kind]}</span>
-        <button
-          type="button"
-          class="segment-locate"
-          title="Scroll the page to this paragraph"
-          onClick={() => onHighlight(segment.id, true)}
-        >
-          Show in page
-        </button>
+        {props.inPage !== false && (
+          <button
+            type="button"
+            class="segment-locate"
+            title="Scroll the page to this paragraph"
+            onClick={() => onHighlight(segment.id, true)}
+          >
+            Show in page
+          </button>
+        )}
+        {onStatus && targetLanguage && (
+          <StatusControl
+            state={state}
+            segmentName={`${KIND_LABEL[segment.kind].toLowerCase()} ${index + 1}`}
+            onStatus={(status) => onStatus(segment.id, status)}
+          />
+        )}
       </div>
       <p
         class="segment-source"
@@ -56,9 +87,11 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
         lang={sourceLanguage ?? undefined}
         dir={sourceLanguage ? textDirection(sourceLanguage) : 'auto'}
       >
-        {segment.text}
+        <TaggedText segment={segment} />
       </p>
+      {targetLanguage && <PlaceholderChips segment={segment} editor={editorRef} />}
       <textarea
+        ref={editorRef}
         class="segment-editor"
         data-segment-id={segment.id}
         aria-describedby={sourceId}
@@ -71,12 +104,18 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
         placeholder={targetLanguage ? '' : 'Choose a language to start'}
         value={text}
         onInput={(event) => onText(segment.id, event.currentTarget.value)}
+        onKeyDown={(event) => insertPlaceholderOnKey(event, segment.inline)}
         onFocus={() => onHighlight(segment.id)}
         onBlur={() => onHighlight(null)}
       />
+      <QualityLine segment={segment} text={text} />
       {concurrentEdits && concurrentEdits.length > 0 && (
         <ConcurrentEditsFlag edits={concurrentEdits} lang={targetLanguage} onKeep={() => onKeep(segment.id)} />
       )}
+      {props.sourceChange !== undefined && drafted && (
+        <SourceChangeFlag segmentId={segment.id} oldText={props.sourceChange} newText={segment.text} sourceLanguage={sourceLanguage} />
+      )}
+      <SegmentDraftTools segmentId={segment.id} text={text} label={`${KIND_LABEL[segment.kind].toLowerCase()} ${index + 1}`} />
     </li>
   );
 });

@@ -2,9 +2,14 @@
 // Typing updates the text here at once and reaches the background through the DraftSaver.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DraftSaver } from '@/utils/draft-saver';
+import { DEFAULT_TIMING, DraftSaver } from '@/utils/draft-saver';
+import { requestPersistentStorage, saveErrorMessage } from '@/utils/store/storage-health';
+import { UnsavedJournal } from '@/utils/unsaved-journal';
 import { isMessage, sendMessage, sendToTab, type TabPost } from '@/utils/messaging';
-import { progressOf, type ConcurrentEdit, type DraftRecord, type Progress } from '@/utils/model';
+import type { PostRef } from '@/utils/post-link';
+import { progressOf, type ConcurrentEdit, type DraftRecord, type DraftStatus, type Progress } from '@/utils/model';
+import { doneTextsOf, SendsInFlight, statusOf, withDoneTextOf, type DoneTexts } from './segment-status';
+import { useSourceFlags, type SourceFlags } from './use-source-flags';
 
 export type TabPostState =
   | { status: 'loading' }
@@ -26,6 +31,14 @@ export interface TabPostModel {
   markReviewed(segmentId: string): void;
   /** Marks a segment's paragraph in the page (null: none), scrolling to it when asked. */
   highlight(segmentId: string | null, scroll?: boolean): void;
+  /** segment id → the text marked done (a segment is done while its text is that one). */
+  doneTexts: DoneTexts;
+  /** Marks a segment done or back to draft, once its typed text is saved; false (and a message) when it could not. */
+  setStatus(segmentId: string, status: DraftStatus): Promise<boolean>;
+  /** Drafts flagged because their source changed, and drafts of paragraphs removed from the post. */
+  sourceFlags: SourceFlags;
+  /** Sends typing still waiting now (before an action on a draft: delete, restore, confirm). */
+  flush(): void;
 }
 
 function textsOf(tabPost: TabPost): Record<string, string> {
@@ -51,38 +64,55 @@ function withEditsOf(
   return next;
 }
 
-export function useTabPost(tabId: number | null): TabPostModel {
+/** The post of a tab, or (`pinned`: a view opened as `?post=…&lang=…`) a post's drafts by its key. */
+export function useTabPost(tabId: number | null, pinned: PostRef | null = null): TabPostModel {
+  const pinnedKey = pinned?.postKey;
+  const pinnedLang = pinned?.lang;
   const [state, setState] = useState<TabPostState>({ status: 'loading' });
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [concurrentEdits, setConcurrentEdits] = useState<Readonly<Record<string, readonly ConcurrentEdit[]>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const current = useRef<TabPost | null>(null);
+  const [doneTexts, setDoneTexts] = useState<DoneTexts>({});
+  const sourceFlags = useSourceFlags();
+  const saves = useMemo(() => new SendsInFlight(), []);
 
+  const journal = useMemo(() => new UnsavedJournal(globalThis.localStorage ?? null), []);
   const saver = useMemo(
     () =>
       new DraftSaver(
-        (draft) => sendMessage({ type: 'draft:save', ...draft }).then(() => setSaveError(null)),
-        (error) => setSaveError(`Not saved yet, trying again: ${String((error as Error)?.message ?? error)}`),
+        (draft) => saves.track(sendMessage({ type: 'draft:save', ...draft })).then(() => setSaveError(null)),
+        (error) => setSaveError(saveErrorMessage(error)),
+        DEFAULT_TIMING,
+        journal,
       ),
     [],
   );
 
   const load = useCallback(
     async (lang?: string) => {
-      if (tabId === null) return setState({ status: 'none' });
+      if (tabId === null && !pinnedKey) return setState({ status: 'none' });
       saver.flush();
       try {
-        const tabPost = await sendMessage({ type: 'tab:get-post', tabId, lang });
+        const tabPost =
+          pinnedKey
+            ? await sendMessage({ type: 'post:get-drafts', postKey: pinnedKey, lang: lang ?? current.current?.lang ?? pinnedLang ?? '' })
+            : tabId === null
+              ? null
+              : await sendMessage({ type: 'tab:get-post', tabId, lang });
         current.current = tabPost;
         if (!tabPost) return setState({ status: 'none' });
-        setTexts(textsOf(tabPost));
+        setTexts({ ...textsOf(tabPost), ...replayUnsaved(tabPost, journal, saver) });
         setConcurrentEdits(concurrentEditsOf(tabPost.drafts));
+        sourceFlags.reset(tabPost.post.segments, tabPost.drafts);
+        setDoneTexts(doneTextsOf(tabPost.drafts));
         setState({ status: 'ready', tabPost });
+        if (tabPost.post.sourceLanguage === null) void guessSourceLanguage(tabPost, current, setState);
       } catch (error) {
         setState({ status: 'error', message: String((error as Error)?.message ?? error) });
       }
     },
-    [tabId, saver],
+    [tabId, pinnedKey, pinnedLang, saver],
   );
 
   useEffect(() => {
@@ -92,10 +122,13 @@ export function useTabPost(tabId: number | null): TabPostModel {
       if (!isMessage(message)) return undefined;
       const shown = current.current;
       if (message.type === 'tab:changed' && message.tabId === tabId) void load();
+      if (message.type === 'drafts:imported' && shown && message.postKeys.includes(shown.post.key)) void load(shown.lang);
       if (message.type === 'draft:changed' && shown) {
         const { draft } = message;
         const ours = draft.postKey === shown.post.key && draft.lang === shown.lang;
         if (ours) setConcurrentEdits((all) => withEditsOf(all, draft));
+        if (ours) sourceFlags.take(shown.post.segments, draft);
+        if (ours) setDoneTexts((all) => withDoneTextOf(all, draft));
         // Text typed here and not yet saved is newer than what another view saved.
         if (ours && saver.pendingText(draft.postKey, draft.lang, draft.segmentId) === undefined) {
           setTexts((t) => (t[draft.segmentId] === draft.text ? t : { ...t, [draft.segmentId]: draft.text }));
@@ -106,6 +139,8 @@ export function useTabPost(tabId: number | null): TabPostModel {
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [tabId, load, saver]);
+
+  useEffect(() => void requestPersistentStorage(), []);
 
   // Closing or hiding the view sends what is still waiting.
   useEffect(() => {
@@ -142,6 +177,29 @@ export function useTabPost(tabId: number | null): TabPostModel {
     );
   }, []);
 
+  const setStatus = useCallback(
+    async (segmentId: string, status: DraftStatus) => {
+      const shown = current.current;
+      if (!shown?.lang) return false;
+      // The status is about the text on screen: it is saved first, or the mark would land on an older text.
+      saver.flush();
+      await saves.settled();
+      if (saver.pendingText(shown.post.key, shown.lang, segmentId) !== undefined) {
+        setSaveError('Not marked: the text is not saved yet. Try again in a moment.');
+        return false;
+      }
+      try {
+        const draft = await sendMessage({ type: 'draft:set-status', postKey: shown.post.key, lang: shown.lang, segmentId, status });
+        setDoneTexts((all) => withDoneTextOf(all, draft));
+        return true;
+      } catch (error) {
+        setSaveError(`Not marked ${status}: ${String((error as Error)?.message ?? error)}`);
+        return false;
+      }
+    },
+    [saver, saves],
+  );
+
   const highlight = useCallback(
     (segmentId: string | null, scroll = false) => {
       // The page may have navigated or have no content script; a missed highlight is harmless.
@@ -159,9 +217,54 @@ export function useTabPost(tabId: number | null): TabPostModel {
     if (state.status !== 'ready') return null;
     return progressOf(
       state.tabPost.post.segments,
-      Object.entries(texts).map(([segmentId, text]) => ({ segmentId, text })),
+      Object.entries(texts).map(([segmentId, text]) => ({ segmentId, text, status: statusOf(text, doneTexts[segmentId]) })),
     );
-  }, [state, texts]);
+  }, [state, texts, doneTexts]);
 
-  return { state, texts, concurrentEdits, progress, saveError, setText, chooseLanguage, markReviewed, highlight };
+  const flush = useCallback(() => saver.flush(), [saver]);
+
+  return {
+    state, texts, concurrentEdits, progress, saveError, setText, chooseLanguage, markReviewed, highlight, doneTexts, setStatus,
+    sourceFlags: sourceFlags.flags, flush,
+  };
+}
+
+/**
+ * Texts typed in an earlier view that the background could not store (utils/unsaved-journal.ts):
+ * those newer than the stored draft are shown again and sent again.
+ */
+function replayUnsaved(shown: TabPost, journal: UnsavedJournal, saver: DraftSaver): Record<string, string> {
+  const replayed: Record<string, string> = {};
+  const stored = new Map(shown.drafts.map((d) => [d.segmentId, d]));
+  for (const entry of journal.list()) {
+    if (entry.postKey !== shown.post.key || entry.lang !== shown.lang) continue;
+    const draft = stored.get(entry.segmentId);
+    if (draft?.text === entry.text) {
+      journal.forget(entry);
+    } else if (!draft || draft.updatedAt < entry.typedAt) {
+      replayed[entry.segmentId] = entry.text;
+      const { postKey, lang, segmentId, text } = entry;
+      saver.update({ postKey, lang, segmentId, text });
+    }
+  }
+  return replayed;
+}
+
+/**
+ * The page named no language: guess it from the segments' text (tinyld, loaded only now, in the
+ * view's own chunk), so the source shows with the right lang and direction, and remember it.
+ */
+async function guessSourceLanguage(
+  shown: TabPost,
+  current: { current: TabPost | null },
+  setState: (state: TabPostState) => void,
+): Promise<void> {
+  const { guessLanguage } = await import('@/utils/detect/guess-language');
+  const guessed = await guessLanguage(shown.post.segments.map((segment) => segment.text).join('\n'));
+  if (guessed === null || current.current !== shown) return;
+  const post = { ...shown.post, sourceLanguage: guessed };
+  const tabPost = { ...shown, post };
+  current.current = tabPost;
+  setState({ status: 'ready', tabPost });
+  void sendMessage({ type: 'post:set-source-language', postKey: post.key, lang: guessed }).catch(() => undefined);
 }

@@ -69,14 +69,18 @@ describe('DraftService', () => {
     expect(env.broadcasts).toContainEqual({ type: 'tab:changed', tabId: 7 });
   });
 
-  it('counts down the badge as drafts are written, in the language drafted', async () => {
+  it('badges the percent done once a draft is written, in the language drafted', async () => {
     await env.send({ type: 'post:seen', post }, 7);
     await env.send({ type: 'draft:save', postKey: post.key, lang: 'ru', segmentId: 'p-1', text: 'Первый.' });
-    expect(env.badges.get(7)).toBe('1');
+    expect(env.badges.get(7)).toBe('0%');
     await env.send({ type: 'draft:save', postKey: post.key, lang: 'ru', segmentId: 'h-1', text: 'Пост' });
+    expect(env.badges.get(7)).toBe('0%');
+    await env.send({ type: 'draft:set-status', postKey: post.key, lang: 'ru', segmentId: 'p-1', status: 'done' });
+    expect(env.badges.get(7)).toBe('50%');
+    await env.send({ type: 'draft:set-status', postKey: post.key, lang: 'ru', segmentId: 'h-1', status: 'done' });
     expect(env.badges.get(7)).toBe('✓');
     const shown = await env.service.tabPost(7);
-    expect(shown).toMatchObject({ lang: 'ru', progress: { total: 2, drafted: 2 }, recentLanguages: ['ru'] });
+    expect(shown).toMatchObject({ lang: 'ru', progress: { total: 2, drafted: 2, done: 2 }, recentLanguages: ['ru'] });
   });
 
   it('tells every view about a saved draft', async () => {

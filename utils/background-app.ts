@@ -2,9 +2,12 @@
 // tabs, badges) and sync beside it. background.ts only wires browser events to what this returns.
 import { browser } from 'wxt/browser';
 import { browserPorts } from './browser-ports';
+import { dashboardHandlers } from './dashboard/dashboard-handlers';
 import { broadcast, type Handlers, type Message } from './messaging';
 import { DraftService } from './store/draft-service';
+import { historyHandlers } from './store/history-service';
 import { openDraftStore } from './store/draft-store';
+import { importExportHandlers } from './store/import-export-handlers';
 import { SyncController } from './sync/sync-controller';
 
 export interface BackgroundApp {
@@ -33,5 +36,21 @@ export async function startBackgroundApp(): Promise<BackgroundApp> {
     hasHostPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
   });
   sync.start();
-  return { service, sync, handlers: { ...service.handlers, ...sync.handlers } };
+  const dashboard = dashboardHandlers({
+    store,
+    recentLanguages: () => service.recentLanguages(),
+    refreshBadgesOf: (postKey) => service.refreshBadgesOf(postKey),
+    broadcast: (message: Message) => broadcast(message),
+  });
+  const importExport = importExportHandlers({
+    store,
+    refreshBadgesOf: (postKey) => service.refreshBadgesOf(postKey),
+    broadcast: (message: Message) => broadcast(message),
+  });
+  const history = historyHandlers({
+    store,
+    refreshBadgesOf: (postKey) => service.refreshBadgesOf(postKey),
+    broadcast: (message: Message) => broadcast(message),
+  });
+  return { service, sync, handlers: { ...service.handlers, ...sync.handlers, ...dashboard, ...importExport, ...history } };
 }

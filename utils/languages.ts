@@ -33,6 +33,15 @@ export function languageName(tag: string, uiLanguage: string): string {
   }
 }
 
+/** A language's name when the browser knows the tag (null for unknown ones such as "xx"). */
+export function knownLanguageName(tag: string, uiLanguage: string): string | null {
+  try {
+    return new Intl.DisplayNames([uiLanguage], { type: 'language', fallback: 'none' }).of(tag) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 type LocaleWithTextInfo = Intl.Locale & {
   textInfo?: { direction?: string };
   getTextInfo?: () => { direction?: string };

@@ -67,6 +67,7 @@ const REQUESTS: Partial<Record<MessageType, v.GenericSchema>> = {
   'page:none': v.object({ url: address }),
   'tab:get-post': v.object({ tabId, lang: v.optional(lang) }),
   'post:set-language': v.object({ postKey: address, lang }),
+  'post:set-source-language': v.object({ postKey: address, lang }),
   'draft:save': v.object({ ...draftKey, text, status: v.optional(status) }),
   'draft:set-status': v.object({ ...draftKey, status }),
   'draft:mark-reviewed': v.object(draftKey),

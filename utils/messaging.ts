@@ -1,14 +1,20 @@
 // The one message protocol between content script, background and views.
 // Every message is `{ type, ...fields }`; `Protocol[type]` names its fields and its answer.
 import { browser } from 'wxt/browser';
-import type { DraftRecord, PostRecord, PostSnapshot, PostSummary, Progress } from './model';
+import type { DraftRecord, DraftStatus, PostRecord, PostSnapshot, PostSummary, Progress } from './model';
+import type { DeletedDrafts } from './dashboard/dashboard-handlers';
+import type { SegmentHistory } from './store/history-service';
 import type { ConnectionReport } from './sync/connection-test';
 import type { SettingsErrors, SyncSettingsInput, SyncSettingsView } from './sync/settings';
 import type { SyncStatus } from './sync/status';
+import type { ImportPlan } from './export/import-plan';
+import type { ExportRequest, ExportedFile } from './store/export-files';
+import type { ImportReport } from './store/import-drafts';
 
 /** What a view needs to show one tab's post in one target language. */
 export interface TabPost {
-  tabId: number;
+  /** The tab showing the post; null when a view shows the post's drafts by its key, without its page. */
+  tabId: number | null;
   post: PostRecord;
   lang: string;
   drafts: DraftRecord[];
@@ -26,22 +32,58 @@ export interface Protocol {
   'page:detect': { request: {}; response: PostSnapshot | null };
   /** view → content: highlight a segment's paragraph in the page (null clears), scrolling to it on request. */
   'page:highlight': { request: { segmentId: string | null; scroll?: boolean }; response: { shown: boolean } };
+  /** view → content: show these drafts under their paragraphs (null removes them), in a shadow root. */
+  'page:preview': {
+    request: { drafts: Array<{ segmentId: string; text: string }> | null; lang: string; dir: string };
+    response: { shown: number };
+  };
+  /** content → views: the reader Alt+clicked a paragraph in the page; its editor takes the focus. */
+  'page:segment-picked': { request: { segmentId: string }; response: void };
   /** view → background: the post shown in that tab, or null when the page does not ask for translation. */
   'tab:get-post': { request: { tabId: number; lang?: string }; response: TabPost | null };
+  /** view → background: the post's language, guessed from its text when the page named none. */
+  'post:set-source-language': { request: { postKey: string; lang: string }; response: { ok: true } };
   /** view → background: remember the target language chosen for a post. */
   'post:set-language': { request: { postKey: string; lang: string }; response: { ok: true } };
   /** view → background: save one draft; the background keeps a revision and tells every view. */
   'draft:save': {
-    request: { postKey: string; lang: string; segmentId: string; text: string };
+    request: { postKey: string; lang: string; segmentId: string; text: string; status?: DraftStatus };
+    response: DraftRecord;
+  };
+  /** view → background: mark a segment's draft done or back to draft; every view hears of it. */
+  'draft:set-status': {
+    request: { postKey: string; lang: string; segmentId: string; status: DraftStatus };
     response: DraftRecord;
   };
   /** view → background: the posts that have drafts, most recent first. */
   'posts:list': { request: {}; response: PostSummary[] };
+  /** view → background: a post's drafts in one language, by its key (the page need not be open). */
+  'post:get-drafts': { request: { postKey: string; lang: string }; response: TabPost | null };
+  /** view → background: delete all the post's drafts in that language; answers what an undo restores. */
+  'drafts:delete-post': { request: { postKey: string; lang: string }; response: DeletedDrafts };
+  /** view → background: undo a `drafts:delete-post` (drafts written since are left as they are). */
+  'drafts:restore': { request: DeletedDrafts; response: { restored: number } };
   /** background → views: a draft changed (in any view). */
   'draft:changed': { request: { draft: DraftRecord; progress: Progress | null }; response: void };
   /** background → views: the post shown in a tab changed (navigation, new detection). */
   'tab:changed': { request: { tabId: number }; response: void };
+  /** background → views: an import changed many drafts of these posts at once; views showing one reload it. */
+  'drafts:imported': { request: { postKeys: string[] }; response: void };
   /** view → background: the translator has looked at a segment's concurrent edits; stop flagging them. */
+  /** view → background: a segment's saved changes, newest first. */
+  'draft:history': { request: { postKey: string; lang: string; segmentId: string }; response: SegmentHistory };
+  /** view → background: make an earlier text of the segment current again (a new revision). */
+  'draft:restore-revision': {
+    request: { postKey: string; lang: string; segmentId: string; revisionId: number };
+    response: DraftRecord;
+  };
+  /** view → background: delete one draft (a tombstone); `drafts:restore` undoes it. */
+  'draft:delete': { request: { postKey: string; lang: string; segmentId: string }; response: DeletedDrafts };
+  /** view → background: the translator checked a draft against its paragraph's new source; stop flagging it. */
+  'draft:confirm-source': {
+    request: { postKey: string; lang: string; segmentId: string };
+    response: DraftRecord | null;
+  };
   'draft:mark-reviewed': {
     request: { postKey: string; lang: string; segmentId: string };
     response: DraftRecord | null;
@@ -66,6 +108,13 @@ export interface Protocol {
   'sync:test-connection': { request: { settings: SyncSettingsInput }; response: ConnectionReport };
   /** options → background: create the database the settings name. */
   'sync:create-database': { request: { settings: SyncSettingsInput }; response: { ok: boolean; message: string } };
+  /** view → background: an export file of one post in one language, or of everything. */
+  'export:build': { request: ExportRequest; response: ExportedFile };
+  /** view → background: merge a plan the view parsed from an imported file (one transaction). */
+  'import:apply': {
+    request: { plan: ImportPlan };
+    response: { ok: true; report: Omit<ImportReport, 'changed'> } | { ok: false; message: string };
+  };
 }
 
 export type MessageType = keyof Protocol;
@@ -79,13 +128,25 @@ export const MESSAGE_TYPES = [
   'page:none',
   'page:detect',
   'page:highlight',
+  'page:preview',
+  'page:segment-picked',
   'tab:get-post',
   'post:set-language',
+  'post:set-source-language',
   'draft:save',
+  'draft:set-status',
   'posts:list',
+  'post:get-drafts',
+  'drafts:delete-post',
+  'drafts:restore',
   'draft:changed',
   'tab:changed',
+  'drafts:imported',
   'draft:mark-reviewed',
+  'draft:history',
+  'draft:restore-revision',
+  'draft:delete',
+  'draft:confirm-source',
   'sync:get-status',
   'sync:now',
   'sync:status',
@@ -93,6 +154,8 @@ export const MESSAGE_TYPES = [
   'sync:save-settings',
   'sync:test-connection',
   'sync:create-database',
+  'export:build',
+  'import:apply',
 ] as const satisfies readonly MessageType[];
 
 /** The messages the background answers; the others go to tabs or views. */
@@ -101,15 +164,26 @@ export const BACKGROUND_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType
   'page:none',
   'tab:get-post',
   'post:set-language',
+  'post:set-source-language',
   'draft:save',
+  'draft:set-status',
   'posts:list',
+  'post:get-drafts',
+  'drafts:delete-post',
+  'drafts:restore',
   'draft:mark-reviewed',
+  'draft:history',
+  'draft:restore-revision',
+  'draft:delete',
+  'draft:confirm-source',
   'sync:get-status',
   'sync:now',
   'sync:get-settings',
   'sync:save-settings',
   'sync:test-connection',
   'sync:create-database',
+  'export:build',
+  'import:apply',
 ]);
 
 export function isMessage(value: unknown): value is Message {
@@ -153,5 +227,11 @@ export function dispatch(handlers: Handlers, message: unknown, sender: Sender, o
   if (sender.id !== ownId || !isMessage(message)) return undefined;
   const handler = handlers[message.type] as ((m: Message, s: Sender) => unknown) | undefined;
   if (!handler) return undefined;
-  return Promise.resolve().then(() => handler(message, sender));
+  return Promise.resolve()
+    .then(() => handler(message, sender))
+    .catch((error: unknown) => {
+      // Only the message crosses to the sender: keep the error's name in it (QuotaExceededError…).
+      const { name, message: text } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+      throw new Error(text.startsWith(name) || name === 'Error' ? text : `${name}: ${text}`);
+    });
 }

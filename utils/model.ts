@@ -37,6 +37,8 @@ export interface SegmentLayout {
    * the same group export as one block (one <ul>, one <table>, one quote).
    */
   group?: number;
+  /** The group enclosing `group` (a sub-list's list, a list in a quote); absent at the top level. */
+  parentGroup?: number;
   /** For list items: the kind of list. */
   list?: 'ol' | 'ul';
   /** For table cells: the row, numbered within the table. */
@@ -68,6 +70,10 @@ export interface Detection {
   sourceLanguage: string | null;
   cta: CallToAction | null;
   segments: Segment[];
+  /** 0–1: how sure detection is that the page invites its readers to translate it. */
+  confidence?: number;
+  /** Short, human-readable reasons for that confidence, strongest first. */
+  evidence?: string[];
 }
 
 /** A post as the content script reports it: a detection plus where it lives. */
@@ -119,6 +125,16 @@ export interface DraftRecord {
   concurrentEdits?: ConcurrentEdit[];
   /** Sync: concurrent edits stamped at or before this were reviewed and are no longer flagged. */
   reviewedAt?: string;
+  /**
+   * The post's source changed under this draft since it was written: the source it translated.
+   * Flagged until the translator confirms the draft. A draft whose segment is no longer in the
+   * post is orphaned, and this is the removed paragraph (utils/store/source-moves.ts).
+   */
+  sourceChange?: SourceChange;
+}
+
+export interface SourceChange {
+  oldText: string;
 }
 
 /** One version of a segment's draft written on some device, as sync compares them. */
@@ -143,8 +159,13 @@ export interface RevisionRecord {
   user?: string;
   /** Sync: the text's hybrid-logical-clock stamp. */
   hlc?: string;
-  /** How it got here: typed on this device, pulled from the server, or kept from a concurrent edit. */
-  origin?: 'local' | 'pulled' | 'concurrent';
+  /**
+   * How it got here: typed on this device, pulled from the server, kept from a concurrent edit,
+   * imported from a file, restored from the history (or an undo), or moved with its paragraph.
+   */
+  origin?: 'local' | 'pulled' | 'concurrent' | 'imported' | 'restored' | 'moved';
+  /** The draft's status with this change; absent means 'draft'. */
+  status?: DraftStatus;
 }
 
 export interface Progress {

@@ -87,9 +87,10 @@ describe('the core journey in Chromium', () => {
 
     const again = await openView('sidepanel');
     await expect(editors(again).nth(2).inputValue()).resolves.toBe(TYPED);
-    await expect(again.getByTestId('progress').innerText()).resolves.toMatch(/^1 of 13/);
+    await expect(again.getByTestId('progress').innerText()).resolves.toBe('0 of 13 done · 1 draft');
     await again.close();
-    await pollUntil(async () => (await badge()) === '12', { message: 'badge "12"' });
+    // The post has a draft now: the badge shows the percent done.
+    await pollUntil(async () => (await badge()) === '0%', { message: 'badge "0%"' });
   });
 
   it('keeps the draft across a reload of the post, and shows it in the popup', async () => {
@@ -97,9 +98,9 @@ describe('the core journey in Chromium', () => {
     await post.getByRole('link', { name: IN_PAGE_CTA_LINK }).click();
     await pollUntil(() => post.url().endsWith('#translate-post'), { message: 'the in-page link followed' });
     await new Promise((resolve) => setTimeout(resolve, 300)); // let tabs.onUpdated reach the worker
-    expect(await badge()).toBe('12');
+    expect(await badge()).toBe('0%');
     await post.reload();
-    await pollUntil(async () => (await badge()) === '12', { message: 'badge "12" after reload' });
+    await pollUntil(async () => (await badge()) === '0%', { message: 'badge "0%" after reload' });
     const popup = await openView('popup');
     await expect(editors(popup).nth(2).inputValue()).resolves.toBe(TYPED);
     await expect(popup.getByTestId('target-language').inputValue()).resolves.toBe('ru');
@@ -113,7 +114,7 @@ describe('the core journey in Chromium', () => {
     await pollUntil(async () => (await editors(panel).nth(0).inputValue()) === TYPED_TITLE, {
       message: 'the side panel shows the popup’s text',
     });
-    await pollUntil(async () => /^2 of 13/.test(await panel.getByTestId('progress').innerText()), {
+    await pollUntil(async () => (await panel.getByTestId('progress').innerText()) === '0 of 13 done · 2 drafts', {
       message: 'progress follows',
     });
     await popup.close();
@@ -127,8 +128,9 @@ describe('the core journey in Chromium', () => {
     post = await browser.context.newPage();
     await post.goto(postUrl);
     tabId = await tabIdOf(browser.context, browser.serviceWorker, postUrl);
-    await pollUntil(async () => (await badge()) === '11', { message: 'badge "11" after restart' });
+    await pollUntil(async () => (await badge()) === '0%', { message: 'badge "0%" after restart' });
     const popup = await openView('popup');
+    await expect(popup.getByTestId('progress').innerText()).resolves.toBe('0 of 13 done · 2 drafts');
     await expect(editors(popup).nth(2).inputValue()).resolves.toBe(TYPED);
     await expect(editors(popup).nth(0).inputValue()).resolves.toBe(TYPED_TITLE);
     await popup.close();

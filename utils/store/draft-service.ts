@@ -5,6 +5,7 @@ import { defaultTargetLanguage, canonicalTag } from '../languages';
 import type { Handlers, Message, TabPost } from '../messaging';
 import { progressOf, type PostSnapshot, type Progress } from '../model';
 import type { DraftStore } from './draft-store';
+import { savePostFollowingDrafts } from './source-moves';
 import type { KeyValueArea, TabRegistry } from './tab-registry';
 
 export interface ServicePorts {
@@ -28,7 +29,9 @@ export class DraftService {
   readonly handlers: Handlers = {
     'post:seen': async ({ post }, sender) => {
       const tabId = sender.tab?.id;
-      await this.ports.store.savePost(post);
+      // Seen again with other text: drafts follow their paragraphs first (utils/store/source-moves.ts).
+      const { changed } = await savePostFollowingDrafts(this.ports.store, post);
+      for (const draft of changed) this.ports.broadcast({ type: 'draft:changed', draft, progress: null });
       if (tabId !== undefined) {
         await this.ports.tabs.show(tabId, post.key, post.url);
         await this.refreshBadge(tabId);
@@ -46,11 +49,15 @@ export class DraftService {
       await this.chooseLanguage(postKey, lang);
       return { ok: true };
     },
-    'draft:save': async ({ postKey, lang, segmentId, text }) => {
+    'post:set-source-language': async ({ postKey, lang }) => {
+      await this.ports.store.setGuessedSourceLanguage(postKey, lang);
+      return { ok: true };
+    },
+    'draft:save': async ({ postKey, lang, segmentId, text, status }) => {
       const post = await this.ports.store.getPost(postKey);
       // Drafting in a language makes it the post's language: the badge counts that one.
       if (post && post.targetLanguage !== lang) await this.rememberLanguage(postKey, lang);
-      const draft = await this.ports.store.saveDraft({ postKey, lang, segmentId, text });
+      const draft = await this.ports.store.saveDraft({ postKey, lang, segmentId, text, status });
       // One read of the drafts serves the views and every badge showing the post.
       const progress = post ? progressOf(post.segments, await this.ports.store.getDrafts(postKey, lang)) : null;
       this.ports.broadcast({ type: 'draft:changed', draft, progress });
@@ -58,6 +65,15 @@ export class DraftService {
       return draft;
     },
     'posts:list': () => this.ports.store.listPostsWithDrafts(),
+    'draft:set-status': async ({ postKey, lang, segmentId, status }) => {
+      const draft = await this.ports.store.setStatus({ postKey, lang, segmentId }, status);
+      const post = await this.ports.store.getPost(postKey);
+      const progress = post ? progressOf(post.segments, await this.ports.store.getDrafts(postKey, lang)) : null;
+      this.ports.broadcast({ type: 'draft:changed', draft, progress });
+      // The badge counts the post's own target language only.
+      if (post?.targetLanguage === lang) await this.setBadgesOf(postKey, progress);
+      return draft;
+    },
   };
 
   /** The post a tab shows, asking its page when this worker does not know yet. */
@@ -66,7 +82,7 @@ export class DraftService {
     if (!postKey) {
       const snapshot = await this.ports.askTab(tabId).catch(() => null);
       if (!snapshot) return null;
-      await this.ports.store.savePost(snapshot);
+      await savePostFollowingDrafts(this.ports.store, snapshot);
       await this.ports.tabs.show(tabId, snapshot.key, snapshot.url);
       postKey = snapshot.key;
       await this.refreshBadge(tabId);

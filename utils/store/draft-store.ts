@@ -4,11 +4,14 @@ import { openDB, type IDBPDatabase } from 'idb';
 import {
   progressOf,
   type DraftRecord,
+  type DraftStatus,
   type PostRecord,
   type PostSnapshot,
   type PostSummary,
   type RevisionRecord,
+  type SourceChange,
 } from '../model';
+import { storedSegment } from '../segment/stored-segment';
 import { openDeviceClock } from '../sync/device-clock';
 import { draftDocId, postDocId } from '../sync/doc-ids';
 import { DB_NAME, DB_VERSION, upgradeSchema, type InterlinearDB, type SyncIdentity } from './schema';
@@ -18,6 +21,20 @@ export interface DraftInput {
   lang: string;
   segmentId: string;
   text: string;
+  /** The status the text is saved with; absent: a done draft whose text changes becomes a draft again. */
+  status?: DraftStatus;
+}
+
+/** One local change of a draft; see `writeDraft`. */
+export interface DraftChange {
+  text?: string;
+  status?: DraftStatus;
+  deleted?: true;
+  reviewed?: true;
+  /** Sets the flag that the source changed under the draft; null clears it (the translator confirmed). */
+  sourceChange?: SourceChange | null;
+  /** Where the new text came from, for the history; 'local' (typed) by default. */
+  origin?: RevisionRecord['origin'];
 }
 
 export interface DraftKey {
@@ -51,9 +68,10 @@ export class DraftStore {
       key: snapshot.key,
       url: snapshot.url,
       title: snapshot.title,
-      sourceLanguage: snapshot.sourceLanguage,
+      // A page that names no language keeps the one guessed from its text (setGuessedSourceLanguage).
+      sourceLanguage: snapshot.sourceLanguage ?? known?.sourceLanguage ?? null,
       cta: snapshot.cta,
-      segments: snapshot.segments.map(({ id, kind, text }) => ({ id, kind, text })),
+      segments: snapshot.segments.map(storedSegment),
       targetLanguage: known?.targetLanguage ?? null,
       firstSeen: known?.firstSeen ?? now,
       lastSeen: now,
@@ -77,6 +95,14 @@ export class DraftStore {
     return this.db.get('posts', key);
   }
 
+  /** The language a view guessed from the post's text; a language the page names always wins. */
+  async setGuessedSourceLanguage(postKey: string, lang: string): Promise<void> {
+    const tx = this.db.transaction('posts', 'readwrite');
+    const post = await tx.store.get(postKey);
+    if (post && post.sourceLanguage === null) await tx.store.put({ ...post, sourceLanguage: lang });
+    await tx.done;
+  }
+
   async setTargetLanguage(postKey: string, lang: string): Promise<void> {
     const tx = this.db.transaction('posts', 'readwrite');
     const post = await tx.store.get(postKey);
@@ -89,13 +115,39 @@ export class DraftStore {
    * nothing and returns the current record.
    */
   async saveDraft(input: DraftInput): Promise<DraftRecord> {
-    const saved = await this.writeDraft(input, (current) => (current?.text === input.text ? null : { text: input.text }));
+    const saved = await this.writeDraft(input, (current) => {
+      const status = statusAfterSave(current, input);
+      return current?.text === input.text && statusOf(current) === status ? null : { text: input.text, status };
+    });
     return saved!; // a draft with this text exists now, written or already there
+  }
+
+  /**
+   * Marks a draft done or back to draft: a change like a text change (a revision, a clock stamp,
+   * an outbox entry). Only a non-empty draft can be done; the same status again changes nothing.
+   */
+  async setStatus(key: DraftKey, status: DraftStatus): Promise<DraftRecord> {
+    const saved = await this.writeDraft(key, (current) => {
+      if (!current || current.deleted || current.text.trim() === '') {
+        if (status === 'draft') return null;
+        throw new Error('This segment has no draft yet: write one before marking it done.');
+      }
+      return statusOf(current) === status ? null : { text: current.text, status };
+    });
+    return saved!; // the draft exists: checked above
   }
 
   /** Deletes a draft: a tombstone (empty, `deleted`) that syncs, and that any later edit wins over. */
   async deleteDraft(key: DraftKey): Promise<DraftRecord | undefined> {
     return this.writeDraft(key, (current) => (!current || current.deleted ? null : { text: '', deleted: true }));
+  }
+
+  /**
+   * A change beyond typing (utils/store/history-service.ts, source-moves.ts): a text restored or
+   * moved, kept with that origin, and the source-change flag set or (null) cleared.
+   */
+  changeDraft(key: DraftKey, change: (current: DraftRecord | undefined) => DraftChange | null): Promise<DraftRecord | undefined> {
+    return this.writeDraft(key, change);
   }
 
   /** The translator has looked at the concurrent edits of a segment: stop flagging them, everywhere. */
@@ -109,7 +161,7 @@ export class DraftStore {
    */
   private async writeDraft(
     key: DraftKey,
-    change: (current: DraftRecord | undefined) => { text?: string; deleted?: true; reviewed?: true } | null,
+    change: (current: DraftRecord | undefined) => DraftChange | null,
   ): Promise<DraftRecord | undefined> {
     const tx = this.db.transaction(DRAFT_WRITE, 'readwrite');
     const drafts = tx.objectStore('drafts');
@@ -126,6 +178,8 @@ export class DraftStore {
     let draft: DraftRecord;
     if (wanted.reviewed && current) {
       draft = { ...current, concurrentEdits: [], reviewedAt: hlc };
+    } else if (wanted.sourceChange !== undefined && wanted.text === undefined && !wanted.deleted && current) {
+      draft = { ...current, hlc }; // only the source-change flag below: no new text, no revision
     } else {
       const at = Math.max(this.now(), current?.updatedAt ?? 0);
       const text = wanted.text ?? '';
@@ -136,9 +190,15 @@ export class DraftStore {
       Object.assign(draft, authorOf(clock.identity));
       if (wanted.deleted) draft.deleted = true;
       else delete draft.deleted;
-      const revision: RevisionRecord = { ...ids, rev: draft.rev, text, at, hlc, ...authorOf(clock.identity), origin: 'local' };
+      // Absent means 'draft': a deleted or rewritten draft is not done.
+      if (wanted.status === 'done') draft.status = 'done';
+      else delete draft.status;
+      const revision: RevisionRecord = { ...ids, rev: draft.rev, text, at, hlc, ...authorOf(clock.identity), origin: wanted.origin ?? 'local' };
+      if (draft.status) revision.status = draft.status;
       writes.push(tx.objectStore('revisions').add(revision));
     }
+    if (wanted.sourceChange === null) delete draft.sourceChange;
+    else if (wanted.sourceChange) draft.sourceChange = wanted.sourceChange;
     const docId = draftDocId(key.postKey, key.lang, key.segmentId);
     writes.push(drafts.put(draft), tx.objectStore('outbox').put({ docId, target: ['draft', ids.postKey, ids.lang, ids.segmentId], stamp: hlc }));
     await Promise.all(writes);
@@ -185,6 +245,17 @@ export class DraftStore {
     await tx.done;
     return summaries.sort((a, b) => b.updatedAt - a.updatedAt);
   }
+}
+
+function statusOf(draft: Pick<DraftRecord, 'status'> | undefined): DraftStatus {
+  return draft?.status === 'done' ? 'done' : 'draft';
+}
+
+/** As in CAT tools, changing a done draft's text makes it a draft again, unless the save says otherwise. */
+function statusAfterSave(current: DraftRecord | undefined, input: DraftInput): DraftStatus {
+  if (input.text.trim() === '') return 'draft';
+  if (input.status) return input.status;
+  return current && !current.deleted && current.text === input.text ? statusOf(current) : 'draft';
 }
 
 /** Who makes local changes; before sync is set up nobody is named (it is this device). */

@@ -7,7 +7,7 @@
 //   which travels with the document so every device flags it and keeps it in history.
 // - A deletion is a version like any other (a tombstone): a later edit wins over it, and a losing
 //   deletion has no text to keep.
-import type { ConcurrentEdit } from '../model';
+import type { ConcurrentEdit, SourceChange } from '../model';
 import { compareHlc, hlcNode, laterHlc } from './hlc';
 
 /** One side of a segment as sync sees it. */
@@ -19,6 +19,10 @@ export interface SegmentState {
   user?: string;
   concurrentEdits: ConcurrentEdit[];
   reviewedAt?: string;
+  /** The translator marked this text done; absent: a draft. Stamped with the text's `hlc`. */
+  status?: 'done';
+  /** The source this text was written for, when the post's source has changed since: goes with the text. */
+  sourceChange?: SourceChange;
   /** For a server version: the stamp of the text its writer had last shared with the server. */
   base?: string;
 }
@@ -27,6 +31,8 @@ export interface SegmentMerge {
   state: SegmentState;
   /** The local text was replaced by a different remote one (history gets a revision for it). */
   textChanged: boolean;
+  /** The remote version won with another status than the local one (history gets a revision for it). */
+  statusChanged: boolean;
   /** Anything local changed (text, flags or review marks). */
   localChanged: boolean;
   /** The merged state is not what the server has: it must be pushed. */
@@ -63,6 +69,7 @@ export function sameSegmentState(a: SegmentState, b: SegmentState): boolean {
     a.hlc === b.hlc &&
     a.text === b.text &&
     a.deleted === b.deleted &&
+    a.status === b.status &&
     (a.reviewedAt ?? '') === (b.reviewedAt ?? '') &&
     a.concurrentEdits.length === b.concurrentEdits.length &&
     a.concurrentEdits.every((e, i) => e.hlc === b.concurrentEdits[i]!.hlc)
@@ -86,6 +93,7 @@ export function mergeSegment(
     return {
       state,
       textChanged: true,
+      statusChanged: state.status !== undefined,
       localChanged: true,
       needsPush: !sameSegmentState(state, remote),
       conflict: false,
@@ -117,11 +125,15 @@ export function mergeSegment(
   };
   if (winner.device) state.device = winner.device;
   if (winner.user) state.user = winner.user;
+  if (winner.sourceChange) state.sourceChange = winner.sourceChange;
+  // A status change is a change like a text change: it comes with the stamp of the version that wins.
+  if (winner.status) state.status = winner.status;
   if (reviewedAt) state.reviewedAt = reviewedAt;
   const knownHere = new Set([local.hlc, ...local.concurrentEdits.map((e) => e.hlc)]);
   return {
     state,
     textChanged: !localWins && differ,
+    statusChanged: !localWins && local.status !== remote.status,
     localChanged: !sameSegmentState(state, local),
     needsPush: !sameSegmentState(state, remote),
     conflict,

@@ -212,14 +212,14 @@ async function applyDraft(context: ApplyContext, doc: DraftDoc, base: string | n
   if (merged.conflict) changes.conflicts++;
   if (merged.localChanged) {
     const { state } = merged;
-    const rev = (local?.rev ?? 0) + (merged.textChanged || !local ? 1 : 0);
+    const rev = (local?.rev ?? 0) + (merged.textChanged || merged.statusChanged || !local ? 1 : 0);
     const draft: DraftRecord = {
       postKey: doc.post,
       lang: doc.lang,
       segmentId: doc.segment,
       text: state.text,
       rev,
-      updatedAt: merged.textChanged ? Math.max(local?.updatedAt ?? 0, hlcTime(state.hlc)) : local!.updatedAt,
+      updatedAt: merged.textChanged || merged.statusChanged ? Math.max(local?.updatedAt ?? 0, hlcTime(state.hlc)) : local!.updatedAt,
       hlc: state.hlc,
     };
     if (state.device) draft.device = state.device;
@@ -227,14 +227,18 @@ async function applyDraft(context: ApplyContext, doc: DraftDoc, base: string | n
     if (state.deleted) draft.deleted = true;
     if (state.concurrentEdits.length) draft.concurrentEdits = state.concurrentEdits;
     if (state.reviewedAt) draft.reviewedAt = state.reviewedAt;
+    if (state.sourceChange) draft.sourceChange = state.sourceChange;
+    if (state.status) draft.status = state.status;
     await context.drafts.put(draft);
     // History: the other devices' texts kept for review, then the text that is current now.
     const ids = { postKey: doc.post, lang: doc.lang, segmentId: doc.segment, rev };
     const kept: RevisionRecord[] = merged.newHistory.map((e) => ({
       ...ids, text: e.text, at: hlcTime(e.hlc), hlc: e.hlc, device: e.device, user: e.user, origin: 'concurrent',
     }));
-    if (merged.textChanged) {
-      kept.push({ ...ids, text: state.text, at: hlcTime(state.hlc), hlc: state.hlc, device: state.device, user: state.user, origin: 'pulled' });
+    if (merged.textChanged || merged.statusChanged) {
+      kept.push({
+        ...ids, text: state.text, at: hlcTime(state.hlc), hlc: state.hlc, device: state.device, user: state.user, origin: 'pulled', status: state.status,
+      });
     }
     for (const revision of kept) await context.revisions.add(withoutUndefined(revision));
     changes.drafts.push(draft);
