@@ -82,24 +82,30 @@ async function importTarget(tx: ImportTx, clock: DeviceClock, now: number, targe
     else history.set(revision.segmentId, [revision]);
   }
   const writes: Promise<unknown>[] = [];
-  const seen = new Set<string>();
-  for (const unit of target.units) {
-    if (seen.has(unit.segmentId)) {
-      note(unit, false, 'the file has this segment twice; the first one was used');
-      continue;
+  try {
+    const seen = new Set<string>();
+    for (const unit of target.units) {
+      if (seen.has(unit.segmentId)) {
+        note(unit, false, 'the file has this segment twice; the first one was used');
+        continue;
+      }
+      seen.add(unit.segmentId);
+      const storedSource = sources.get(unit.segmentId);
+      // A draft of a removed paragraph is still kept, with the paragraph it translated, as an orphan.
+      if (storedSource === undefined && !unit.source) {
+        note(unit, false, 'this paragraph is no longer in the post');
+        continue;
+      }
+      const ids = { postKey, lang, segmentId: unit.segmentId };
+      const known = { draft: drafts.get(unit.segmentId), history: history.get(unit.segmentId) ?? [] };
+      const outcome = importUnit(tx, clock, now, ids, unit, storedSource, known, writes);
+      if (outcome.draft) report.changed.push(outcome.draft);
+      note(unit, outcome.imported, outcome.reason);
     }
-    seen.add(unit.segmentId);
-    const storedSource = sources.get(unit.segmentId);
-    // A draft of a removed paragraph is still kept, with the paragraph it translated, as an orphan.
-    if (storedSource === undefined && !unit.source) {
-      note(unit, false, 'this paragraph is no longer in the post');
-      continue;
-    }
-    const ids = { postKey, lang, segmentId: unit.segmentId };
-    const known = { draft: drafts.get(unit.segmentId), history: history.get(unit.segmentId) ?? [] };
-    const outcome = importUnit(tx, clock, now, ids, unit, storedSource, known, writes);
-    if (outcome.draft) report.changed.push(outcome.draft);
-    note(unit, outcome.imported, outcome.reason);
+  } catch (error) {
+    // The transaction aborts: the writes already queued fail with it, and are no news.
+    void Promise.allSettled(writes);
+    throw error;
   }
   await Promise.all(writes);
 }
