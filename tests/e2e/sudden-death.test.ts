@@ -31,8 +31,17 @@ function random(seed: number): () => number {
   };
 }
 
-/** Every stored draft text of the post in LANG, by segment id, read in the worker from IndexedDB. */
+/**
+ * Every stored draft text of the post in LANG, by segment id, read in the worker from IndexedDB.
+ * A worker stopped a moment ago can still be listed, and evaluating in it never answers: such a
+ * read counts as "nothing yet", and the next poll asks the worker that runs then.
+ */
 async function storedDrafts(worker: Worker): Promise<Record<string, string>> {
+  const gone = new Promise<Record<string, string>>((resolve) => setTimeout(() => resolve({}), 3_000));
+  return Promise.race([gone, readDrafts(worker)]);
+}
+
+async function readDrafts(worker: Worker): Promise<Record<string, string>> {
   return worker.evaluate(async (lang) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('interlinear');
