@@ -38,7 +38,7 @@ function random(seed: number): () => number {
  */
 async function storedDrafts(worker: Worker): Promise<Record<string, string>> {
   const gone = new Promise<Record<string, string>>((resolve) => setTimeout(() => resolve({}), 3_000));
-  return Promise.race([gone, readDrafts(worker)]);
+  return Promise.race([gone, readDrafts(worker).catch(() => ({}))]);
 }
 
 async function readDrafts(worker: Worker): Promise<Record<string, string>> {
