@@ -52,6 +52,15 @@ export async function runBench({ log, chromiumPath }: { log: Log; chromiumPath: 
   log(`Each figure: ${WARMUPS} warm-up run, then the median of ${RUNS} runs (15 for the traced page loads).`);
   await group('content script', () => measureContentScript(log));
   await group('detect + segment', () => measureDetectInPage(log));
+  await group('side panel, Diff-sized post', async () => {
+    log('▶ side panel with a 13-segment post (the size of the shared Diff fixture)');
+    const session = await startDraftingSession(log, 13);
+    try {
+      return [await measurePanelOpen(session, log)];
+    } finally {
+      await session.close();
+    }
+  });
   await group('side panel', async () => {
     log('▶ side panel with a 1,000-segment post');
     const session = await startDraftingSession(log);

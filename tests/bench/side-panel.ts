@@ -22,6 +22,8 @@ const PANEL_VIEWPORT = { width: 420, height: 900 };
 export const EDITORS = 'textarea[data-segment-id]';
 
 export interface DraftingSession {
+  /** How many segments the post has. */
+  segments: number;
   browser: ExtensionBrowser;
   server: FixtureServer;
   post: GeneratedPost;
@@ -29,8 +31,8 @@ export interface DraftingSession {
   close(): Promise<void>;
 }
 
-export async function startDraftingSession(log: Log): Promise<DraftingSession> {
-  const post = generateDiffPost({ segments: PANEL_SEGMENTS });
+export async function startDraftingSession(log: Log, segments = PANEL_SEGMENTS): Promise<DraftingSession> {
+  const post = generateDiffPost({ segments });
   const server = await startFixtureServer({ [post.path]: { body: post.html } });
   const browser = await launchExtension();
   const close = async () => {
@@ -46,13 +48,13 @@ export async function startDraftingSession(log: Log): Promise<DraftingSession> {
       timeout: 20_000,
       message: 'the post badged (detected and stored)',
     });
-    const session = { browser, server, post, tabId, close };
-    log(`  set-up: ${PANEL_SEGMENTS} segments in tab ${tabId}; choosing "${TARGET_LANGUAGE}" once`);
+    const session = { segments, browser, server, post, tabId, close };
+    log(`  set-up: ${segments} segments in tab ${tabId}; choosing "${TARGET_LANGUAGE}" once`);
     const panel = await openPanel(session);
     await panel.getByTestId('target-language').selectOption(TARGET_LANGUAGE);
-    await pollUntil(() => panel.evaluate(allEditorsEnabled, PANEL_SEGMENTS), {
+    await pollUntil(() => panel.evaluate(allEditorsEnabled, segments), {
       timeout: 20_000,
-      message: `${PANEL_SEGMENTS} enabled editors`,
+      message: `${segments} enabled editors`,
     });
     await panel.close({ runBeforeUnload: true });
     return session;
@@ -110,9 +112,10 @@ interface OpenTimes {
 }
 
 export async function measurePanelOpen(session: DraftingSession, log: Log): Promise<BenchRow> {
+  const { segments } = session;
   const painted: number[] = [];
-  const values = await repeat(`open → ${PANEL_SEGMENTS} editors enabled`, log, async (run) => {
-    const page = await openPanel(session, readyWatcher(PANEL_SEGMENTS));
+  const values = await repeat(`open → ${segments} editors enabled`, log, async (run) => {
+    const page = await openPanel(session, readyWatcher(segments));
     const times = (await (
       await page.waitForFunction(
         () => {
@@ -128,11 +131,16 @@ export async function measurePanelOpen(session: DraftingSession, log: Log): Prom
     return times.ready; // performance.now() counts from the navigation's time origin
   });
   return measured(
-    { name: `side panel: open → ${PANEL_SEGMENTS.toLocaleString('en-US')} segments shown and editable`, unit: 'ms', goal: 150 },
+    {
+      name: `side panel: open → ${segments.toLocaleString('en-US')} segments shown and editable`,
+      unit: 'ms',
+      // The goal is for a long post; a post of the Diff fixture's size has no goal of its own.
+      goal: segments === PANEL_SEGMENTS ? 150 : null,
+    },
     values,
     `sidepanel.html?tab=ID opened in a new ${PANEL_VIEWPORT.width}×${PANEL_VIEWPORT.height} page for a tab showing a ` +
-      `generated ${PANEL_SEGMENTS}-segment Diff post, target language chosen beforehand. A MutationObserver ` +
-      `installed before the app checks, after each DOM change, that all ${PANEL_SEGMENTS} textareas exist and are ` +
+      `generated ${segments}-segment Diff post, target language chosen beforehand. A MutationObserver ` +
+      `installed before the app checks, after each DOM change, that all ${segments} textareas exist and are ` +
       `enabled; the figure is performance.now() at that moment (from the navigation's time origin). ` +
       `The next frame after it comes at ${round(median(painted))} ms (median).`,
   );
