@@ -24,11 +24,6 @@ export function tCount(key: PluralKey, count: number, ...more: Array<string | nu
   return getMessage()(`${key}_${plural.select(count)}`, substitutions) || getMessage()(`${key}_other`, substitutions);
 }
 
-/** A number written as the UI language writes it (Persian: ۱۲). */
-export function formatNumber(value: number): string {
-  return formats().number.format(value);
-}
-
 let cached: { plural: Intl.PluralRules; number: Intl.NumberFormat } | undefined;
 function formats() {
   cached ??= { plural: new Intl.PluralRules(uiLanguage()), number: new Intl.NumberFormat(uiLanguage()) };

@@ -6,7 +6,7 @@ import { ImportPlanSchema } from './export/import-plan';
 import { isMessage, type Message, type MessageType, type Sender } from './messaging';
 
 /** Content scripts run in pages we do not trust: they may only report what the page offers. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['post:seen', 'page:none']);
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['post:seen', 'page:none']);
 
 const MAX_TEXT = 1_000_000;
 const short = v.pipe(v.string(), v.maxLength(2_000));

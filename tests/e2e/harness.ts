@@ -276,6 +276,41 @@ export async function openExtensionPage(
   return page;
 }
 
+// ---------------------------------------------------------------- the store
+
+export interface StoredDraft {
+  postKey: string;
+  lang: string;
+  segmentId: string;
+  text: string;
+  status?: string;
+}
+
+/**
+ * Every draft in the extension's IndexedDB, read straight from the database in an extension page
+ * or in the worker (the database belongs to the extension's origin, so either can open it).
+ */
+export async function storedDrafts(target: Page | Worker): Promise<StoredDraft[]> {
+  return (target as Page).evaluate(readDraftsInPage);
+}
+
+async function readDraftsInPage(): Promise<StoredDraft[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('interlinear');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    return await new Promise<StoredDraft[]>((resolve, reject) => {
+      const request = db.transaction('drafts').objectStore('drafts').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
 // ---------------------------------------------------------------- temp dirs
 
 const tempDirs: string[] = [];

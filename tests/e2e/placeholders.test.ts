@@ -11,6 +11,7 @@ import {
   openExtensionPage,
   pollUntil,
   startFixtureServer,
+  storedDrafts,
   tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
@@ -25,23 +26,7 @@ const WITH_LINK = 'Больше о сообществах Центральной
 
 /** One stored draft's text, read in the worker straight from IndexedDB. */
 async function storedDraft(worker: Worker, segmentId: string): Promise<string | null> {
-  return worker.evaluate(
-    async ([lang, id]) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('interlinear');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const all = await new Promise<Array<{ lang: string; segmentId: string; text: string }>>((resolve, reject) => {
-        const request = db.transaction('drafts').objectStore('drafts').getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      db.close();
-      return all.find((d) => d.lang === lang && d.segmentId === id)?.text ?? null;
-    },
-    [LANG, segmentId] as const,
-  );
+  return (await storedDrafts(worker)).find((d) => d.lang === LANG && d.segmentId === segmentId)?.text ?? null;
 }
 
 describe('placeholders in the side panel', () => {

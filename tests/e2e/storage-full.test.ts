@@ -11,6 +11,7 @@ import {
   openExtensionPage,
   pollUntil,
   startFixtureServer,
+  storedDrafts,
   tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
@@ -30,20 +31,9 @@ describe('when the disk is full', () => {
     await pollUntil(() => editor(page, 0).isEnabled(), { message: `${view} editors` });
     return page;
   };
-  const storedText = (worker: Worker, index: number) =>
-    worker.evaluate(async (i) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('interlinear');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const drafts = await new Promise<Array<{ text: string; segmentId: string }>>((resolve) => {
-        const request = db.transaction('drafts').objectStore('drafts').getAll();
-        request.onsuccess = () => resolve(request.result);
-      });
-      db.close();
-      return drafts.map((d) => d.text).find((t) => t.startsWith(i));
-    }, String(index));
+  /** The stored draft that begins with the segment's number (each test text does). */
+  const storedText = async (worker: Worker, index: number) =>
+    (await storedDrafts(worker)).map((d) => d.text).find((t) => t.startsWith(String(index)));
 
   beforeAll(async () => {
     server = await startFixtureServer(journeyRoutes());

@@ -9,6 +9,7 @@ import {
   openExtensionPage,
   pollUntil,
   startFixtureServer,
+  storedDrafts,
   tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
@@ -30,25 +31,10 @@ function random(seed: number): () => number {
   };
 }
 
-/**
- * Every stored draft text of the post in LANG, by segment id, read from IndexedDB in an extension
- * page: the database is the extension origin's, so this needs no worker, stopped or not.
- */
-async function storedDrafts(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(async (lang) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('interlinear');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = await new Promise<Array<{ lang: string; segmentId: string; text: string }>>((resolve, reject) => {
-      const request = db.transaction('drafts').objectStore('drafts').getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return Object.fromEntries(all.filter((d) => d.lang === lang).map((d) => [d.segmentId, d.text]));
-  }, LANG);
+/** The stored draft texts in LANG, by segment id, read from an extension page (no worker needed). */
+async function storedTexts(page: Page): Promise<Record<string, string>> {
+  const drafts = await storedDrafts(page);
+  return Object.fromEntries(drafts.filter((d) => d.lang === LANG).map((d) => [d.segmentId, d.text]));
 }
 
 describe('sudden death', () => {
@@ -111,7 +97,7 @@ describe('sudden death', () => {
       await page.close();
     }
     const reader = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
-    await pollUntil(async () => equalDrafts(await storedDrafts(reader)), {
+    await pollUntil(async () => equalDrafts(await storedTexts(reader)), {
       timeout: 15_000,
       message: 'every typed character stored',
     });
@@ -132,7 +118,7 @@ describe('sudden death', () => {
       if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
     }
     await page.waitForTimeout(300);
-    await pollUntil(async () => equalDrafts(await storedDrafts(page)), {
+    await pollUntil(async () => equalDrafts(await storedTexts(page)), {
       timeout: 20_000,
       message: 'every typed character stored after the worker stopped',
     });

@@ -1,6 +1,7 @@
 // "Show my drafts in the page": each draft under its paragraph, inside a closed shadow root, so
 // the page's styles and ours never mix and page scripts cannot read it through the host. The
-// page's own text is never changed: a host holds no light-DOM text, only its shadow tree.
+// page's own text is never changed: a host holds no light-DOM text, only its shadow tree, so
+// reading the page again (detection, segmentation) finds nothing in it.
 import { stripTokens } from '../segment/placeholders';
 
 const HOST_ATTRIBUTE = 'data-interlinear-preview';
@@ -66,9 +67,4 @@ export class DraftPreview {
     this.shown.set(segmentId, entry);
     return entry;
   }
-}
-
-/** True for the hosts the preview adds: re-reading the page must skip them. */
-export function isPreviewHost(element: Element): boolean {
-  return element.hasAttribute(HOST_ATTRIBUTE);
 }
