@@ -24,9 +24,24 @@ export function tCount(key: PluralKey, count: number, ...more: Array<string | nu
   return getMessage()(`${key}_${plural.select(count)}`, substitutions) || getMessage()(`${key}_other`, substitutions);
 }
 
-let cached: { plural: Intl.PluralRules; number: Intl.NumberFormat } | undefined;
+/** A number in the UI language's digits and separators ("۱۲" in Persian). */
+export function formatNumber(value: number): string {
+  return formats().number.format(value);
+}
+
+/** A moment as the UI language writes it, date and time ("27 нояб. 2026 г., 02:21"). */
+export function formatDateTime(at: number | Date): string {
+  return formats().dateTime.format(at);
+}
+
+let cached: { plural: Intl.PluralRules; number: Intl.NumberFormat; dateTime: Intl.DateTimeFormat } | undefined;
 function formats() {
-  cached ??= { plural: new Intl.PluralRules(uiLanguage()), number: new Intl.NumberFormat(uiLanguage()) };
+  const ui = uiLanguage();
+  cached ??= {
+    plural: new Intl.PluralRules(ui),
+    number: new Intl.NumberFormat(ui),
+    dateTime: new Intl.DateTimeFormat(ui, { dateStyle: 'medium', timeStyle: 'short' }),
+  };
   return cached;
 }
 
