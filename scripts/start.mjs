@@ -2,6 +2,7 @@
 // locally as https://diff.wikimedia.org:PORT/… in a throw-away profile.
 // With a display: a browser window, until you close it (or press Ctrl-C).
 // Without one: headless; prints what the extension detected, saves screenshots, exits.
+// `npm start -- --lang=fa` shows the interface in another language (en, ru, fa).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +24,10 @@ function run(command, args) {
 if (!existsSync(path.join(ROOT, 'node_modules/.bin/wxt'))) run('npm', ['install']);
 run('npx', ['wxt', 'build']);
 
-const { ensureChromium } = await import('./browsers.mjs');
+const { ensureChromium, ensureChromiumTranslations } = await import('./browsers.mjs');
 const chromiumPath = await ensureChromium({ interactive: Boolean(process.stdin.isTTY) });
+const uiLanguage = process.argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
+if (uiLanguage) await ensureChromiumTranslations(chromiumPath, { interactive: Boolean(process.stdin.isTTY) });
 
 // The harness is TypeScript; tsx compiles it on the fly so the demo and the e2e tests share it.
 const { tsImport } = await import('tsx/esm/api');
@@ -41,7 +44,12 @@ const server = await h.startFixtureServer({ [h.DIFF_POST_PATH]: h.DIFF_POST_FIXT
 const browser = await h.launchExtension({
   headless,
   executablePath: chromiumPath,
-  launchOptions: { handleSIGINT: false, handleSIGTERM: false },
+  launchOptions: {
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    // Chromium on Linux takes its UI language from LANGUAGE; --lang alone is not enough.
+    ...(uiLanguage ? { locale: uiLanguage, env: { ...process.env, LANGUAGE: uiLanguage } } : {}),
+  },
 });
 const { context, extensionId, serviceWorker } = browser;
 const stop = async (code) => {
