@@ -2,8 +2,9 @@
 // lent it the tab), and offers to read every page of the site from now on.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t, uiLanguage } from '@/utils/i18n';
 import { scanTab, type ScanResult } from '@/utils/site-access/scan-tab';
-import { isReadFromInstall, siteLabelOf, sitePatternOf } from '@/utils/site-access/site-patterns';
+import { builtInSiteNames, isReadFromInstall, siteLabelOf, sitePatternOf } from '@/utils/site-access/site-patterns';
 import { alwaysCheckSite, isSiteChecked } from '@/utils/site-access/site-scripts';
 
 type SiteState =
@@ -53,24 +54,21 @@ export function CheckThisSite({ tabId }: { tabId: number }) {
 
   return (
     <section class="check-this-site" data-testid="check-this-site">
-      {site.scan === 'scanning' && <p class="muted">Reading this page…</p>}
+      {site.scan === 'scanning' && <p class="muted">{t('siteReadingPage')}</p>}
       {site.scan === 'not-allowed' && (
         <p class="muted" data-testid="scan-not-allowed">
-          Interlinear may not read this page from here. Click its toolbar button while the page is shown.
+          {t('siteScanNotAllowed')}
         </p>
       )}
       {site.checked ? (
         <p class="muted" data-testid="site-checked">
-          Interlinear checks every page of {label}. The options page lists the sites you added.
+          {t('siteChecked', label)}
         </p>
       ) : (
         <>
-          <p class="muted">
-            Interlinear reads {label} only when you open it on a page there. It can check every page of {label} for a
-            call to translate, as it does on diff.wikimedia.org.
-          </p>
+          <p class="muted">{t('siteOffer', label, builtInSiteNames(uiLanguage()))}</p>
           <button type="button" disabled={asking} onClick={onAlwaysCheck}>
-            Always check this site
+            {t('siteAlwaysCheck')}
           </button>
         </>
       )}

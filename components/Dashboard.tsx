@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import type { DeletedDrafts } from '@/utils/dashboard/dashboard-handlers';
 import { filterByTitle, rowKey, withChangedDraft } from '@/utils/dashboard/post-list';
+import { t, tCount, uiLanguage } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import { isMessage, sendMessage } from '@/utils/messaging';
 import type { PostSummary } from '@/utils/model';
@@ -14,8 +15,8 @@ const REFRESH_DELAY_MS = 500;
 
 interface Undoable {
   deleted: DeletedDrafts;
-  /** What was deleted, in words. */
-  what: string;
+  /** What was deleted, as a sentence. */
+  notice: string;
 }
 
 const errorText = (error: unknown) => String((error as Error)?.message ?? error);
@@ -29,7 +30,7 @@ export function Dashboard() {
   const [deleting, setDeleting] = useState<ReadonlySet<string>>(new Set());
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const ui = navigator.language;
+  const ui = uiLanguage();
   const undoButton = useRef<HTMLButtonElement>(null);
   const search = useRef<HTMLInputElement>(null);
 
@@ -77,12 +78,11 @@ export function Dashboard() {
       setActionError(null);
       try {
         const deleted = await sendMessage({ type: 'drafts:delete-post', postKey: post.key, lang: post.lang });
-        const count = deleted.segmentIds.length;
-        const what = `${count} ${count === 1 ? 'draft' : 'drafts'} of “${post.title ?? post.url}” in ${languageName(post.lang, ui)}`;
-        setUndoable({ deleted, what });
+        const notice = tCount('dashboardDeletedDrafts', deleted.segmentIds.length, post.title ?? post.url, languageName(post.lang, ui));
+        setUndoable({ deleted, notice });
         await reload();
       } catch (error) {
-        setActionError(`The drafts were not deleted: ${errorText(error)}`);
+        setActionError(t('dashboardDeleteFailed', errorText(error)));
       } finally {
         setDeleting((all) => {
           const next = new Set(all);
@@ -104,7 +104,7 @@ export function Dashboard() {
       // The Undo button is gone: keep the keyboard in the list rather than lose it to the page.
       search.current?.focus();
     } catch (error) {
-      setActionError(`The drafts were not restored: ${errorText(error)}`);
+      setActionError(t('dashboardRestoreFailed', errorText(error)));
     }
   }, [undoable, reload]);
 
@@ -113,12 +113,12 @@ export function Dashboard() {
 
   return (
     <section class="dashboard" aria-labelledby="dashboard-heading">
-      <h2 id="dashboard-heading">Your drafts</h2>
+      <h2 id="dashboard-heading">{t('yourDrafts')}</h2>
       {undoable && (
         <p class="notice dashboard-undo" role="status" data-testid="dashboard-undo">
-          Deleted {undoable.what}.{' '}
+          {undoable.notice}{' '}
           <button type="button" ref={undoButton} onClick={() => void undo()}>
-            Undo
+            {t('dashboardUndo')}
           </button>
         </p>
       )}
@@ -129,34 +129,34 @@ export function Dashboard() {
       )}
       {listError && (
         <p class="notice notice-error" role="alert">
-          Your drafts could not be listed: {listError}{' '}
+          {t('draftsListFailed', listError)}{' '}
           <button type="button" onClick={() => void reload()}>
-            Try again
+            {t('dashboardTryAgain')}
           </button>
         </p>
       )}
-      {posts && posts.length === 0 && <p class="muted">You have no drafts yet.</p>}
+      {posts && posts.length === 0 && <p class="muted">{t('noDraftsYet')}</p>}
       {posts && posts.length > 0 && (
         <>
           <label class="dashboard-search">
-            <span>Search by title</span>
+            <span>{t('dashboardSearchLabel')}</span>
             <input type="search" ref={search} data-testid="dashboard-search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
           </label>
           {shown.length === 0 ? (
             <p class="muted" data-testid="dashboard-no-match">
-              No post title matches “{query}”.
+              {t('dashboardNoMatch', query)}
             </p>
           ) : (
             <table class="dashboard-table" data-testid="dashboard">
               <thead>
                 <tr>
-                  <th scope="col">Post</th>
-                  <th scope="col">Site</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Progress</th>
-                  <th scope="col">Last edited</th>
+                  <th scope="col">{t('dashboardColumnPost')}</th>
+                  <th scope="col">{t('dashboardColumnSite')}</th>
+                  <th scope="col">{t('dashboardColumnLanguage')}</th>
+                  <th scope="col">{t('dashboardColumnProgress')}</th>
+                  <th scope="col">{t('dashboardColumnLastEdited')}</th>
                   <th scope="col">
-                    <span class="visually-hidden">Actions</span>
+                    <span class="visually-hidden">{t('dashboardColumnActions')}</span>
                   </th>
                 </tr>
               </thead>

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { siteOf } from '@/utils/dashboard/post-list';
+import { formatDateTime, t } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PostSummary } from '@/utils/model';
 import { postDraftsQuery } from '@/utils/post-link';
@@ -13,19 +14,11 @@ import { memo } from './memo';
 
 interface Props {
   post: PostSummary;
-  /** The reader's UI language, for language names and dates. */
+  /** The reader's UI language, for language names. */
   ui: string;
   /** A delete of this row is on its way: its button waits. */
   deleting: boolean;
   onDelete(post: PostSummary): void;
-}
-
-/** Making a date format is costly next to using one: one per UI language serves every row. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatDate(date: Date, ui: string): string {
-  let format = dateFormats.get(ui);
-  if (!format) dateFormats.set(ui, (format = new Intl.DateTimeFormat(ui, { dateStyle: 'medium', timeStyle: 'short' })));
-  return format.format(date);
 }
 
 export const DashboardRow = memo(function DashboardRow({ post, ui, deleting, onDelete }: Props) {
@@ -56,35 +49,35 @@ export const DashboardRow = memo(function DashboardRow({ post, ui, deleting, onD
         </td>
         <td>
           <time dateTime={edited.toISOString()}>
-            {formatDate(edited, ui)}
+            {formatDateTime(edited)}
           </time>
         </td>
         <td>
           <div class="dashboard-actions">
             {href && (
-              <a href={href} target="_blank" rel="noopener noreferrer" class="button-link" aria-label={`Open post “${title}”`}>
-                Open post
+              <a href={href} target="_blank" rel="noopener noreferrer" class="button-link" aria-label={t('dashboardOpenPostLabel', title)}>
+                {t('dashboardOpenPost')}
               </a>
             )}
-            <a href={draftsHref} target="_blank" class="button-link" aria-label={`Open drafts of “${title}” in ${language}`}>
-              Open drafts
+            <a href={draftsHref} target="_blank" class="button-link" aria-label={t('dashboardOpenDraftsLabel', title, language)}>
+              {t('dashboardOpenDrafts')}
             </a>
             <button
               type="button"
               aria-expanded={exporting}
               aria-controls={exportId}
-              aria-label={`Export drafts of “${title}” in ${language}`}
+              aria-label={t('dashboardExportLabel', title, language)}
               onClick={() => setExporting(!exporting)}
             >
-              Export
+              {t('dashboardExport')}
             </button>
             <button
               type="button"
               disabled={deleting}
-              aria-label={`Delete drafts of “${title}” in ${language}`}
+              aria-label={t('dashboardDeleteLabel', title, language)}
               onClick={() => onDelete(post)}
             >
-              Delete
+              {t('dashboardDelete')}
             </button>
           </div>
         </td>

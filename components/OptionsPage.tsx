@@ -1,4 +1,6 @@
 // The options page: what Interlinear does where, sync, and every post with drafts.
+import { t, uiLanguage } from '@/utils/i18n';
+import { builtInSiteNames } from '@/utils/site-access/site-patterns';
 import { Dashboard } from './Dashboard';
 import { SiteAccessList } from './SiteAccessList';
 import { ExportAllSection } from './ExportPanel';
@@ -9,15 +11,9 @@ import { SyncStatusLine } from './SyncStatusLine';
 export function OptionsPage() {
   return (
     <main class="options">
-      <h1>Interlinear</h1>
-      <p>
-        Interlinear notices blog posts that ask their readers to translate them, and lets you draft the translation
-        paragraph by paragraph while you read. Every keystroke is saved in this browser.
-      </p>
-      <p class="muted">
-        It reads posts on diff.wikimedia.org. Open its toolbar button on such a post, or open the side panel to draft
-        while you read.
-      </p>
+      <h1>{t('extName')}</h1>
+      <p>{t('optionsIntro')}</p>
+      <p class="muted">{t('optionsWhereItReads', builtInSiteNames(uiLanguage()))}</p>
       <SiteAccessList />
       <SyncStatusLine linkWhenOff={false} />
       <SyncSettingsForm />

@@ -2,6 +2,7 @@
 // it translated and the draft, to copy elsewhere or delete (undoably).
 import { useState } from 'preact/hooks';
 import type { DeletedDrafts } from '@/utils/dashboard/dashboard-handlers';
+import { formatNumber, t } from '@/utils/i18n';
 import { textDirection } from '@/utils/languages';
 import { sendMessage } from '@/utils/messaging';
 import type { DraftRecord } from '@/utils/model';
@@ -21,8 +22,8 @@ export function OrphanedDrafts({ orphans, sourceLanguage }: Props) {
 
   const copy = (draft: DraftRecord) =>
     navigator.clipboard.writeText(draft.text).then(
-      () => setMessage({ text: 'Draft copied.', error: false }),
-      (reason) => setMessage({ text: `Could not copy: ${errorText(reason)}. Select the text and copy it instead.`, error: true }),
+      () => setMessage({ text: t('dashboardOrphanCopied'), error: false }),
+      (reason) => setMessage({ text: t('dashboardOrphanCopyFailed', errorText(reason)), error: true }),
     );
   const remove = async (draft: DraftRecord) => {
     setMessage(null);
@@ -30,18 +31,18 @@ export function OrphanedDrafts({ orphans, sourceLanguage }: Props) {
       const answer = await sendMessage({ type: 'draft:delete', postKey: draft.postKey, lang: draft.lang, segmentId: draft.segmentId });
       if (answer.segmentIds.length) setDeleted(answer);
     } catch (reason) {
-      setMessage({ text: `Could not delete the draft: ${errorText(reason)}`, error: true });
+      setMessage({ text: t('dashboardOrphanDeleteFailed', errorText(reason)), error: true });
     }
   };
 
   const lang = context.lang || undefined;
   return (
     <section class="orphaned-drafts" aria-labelledby="orphaned-title" data-testid="orphaned-drafts">
-      <h2 id="orphaned-title">Drafts of removed paragraphs ({orphans.length})</h2>
-      <p class="muted">These paragraphs are no longer in the post. Their drafts are kept here until you delete them.</p>
+      <h2 id="orphaned-title">{t('dashboardOrphansHeading', formatNumber(orphans.length))}</h2>
+      <p class="muted">{t('dashboardOrphansIntro')}</p>
       {deleted && (
         <UndoNotice
-          message="Draft deleted."
+          message={t('dashboardOrphanDeleted')}
           onUndo={() => sendMessage({ type: 'drafts:restore', ...deleted })}
           onDismiss={() => setDeleted(null)}
         />
@@ -55,17 +56,17 @@ export function OrphanedDrafts({ orphans, sourceLanguage }: Props) {
         {orphans.map((draft) => (
           <li key={draft.segmentId} class="orphan" data-testid="orphan">
             <p class="orphan-source" lang={sourceLanguage ?? undefined}>
-              {draft.sourceChange ? draft.sourceChange.oldText : <em class="muted">(the removed paragraph’s text is not known)</em>}
+              {draft.sourceChange ? draft.sourceChange.oldText : <em class="muted">{t('dashboardOrphanSourceUnknown')}</em>}
             </p>
             <p class="orphan-text" lang={lang} dir={lang ? textDirection(lang) : 'auto'}>
               {draft.text}
             </p>
             <div class="draft-tools-buttons">
               <button type="button" onClick={() => void copy(draft)}>
-                Copy draft
+                {t('dashboardOrphanCopy')}
               </button>
               <button type="button" onClick={() => void remove(draft)}>
-                Delete draft
+                {t('dashboardOrphanDelete')}
               </button>
             </div>
           </li>

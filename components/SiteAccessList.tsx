@@ -1,6 +1,7 @@
 // The options page's list of the sites Interlinear reads: the built-in ones and the ones the reader
 // added with "Always check this site", each removable.
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import { siteLabelOf } from '@/utils/site-access/site-patterns';
 import { listCheckedSites, removeCheckedSite, type CheckedSite } from '@/utils/site-access/site-scripts';
 import { TRANSLATION_HOSTS } from '@/utils/translation-hosts';
@@ -13,7 +14,7 @@ export function SiteAccessList() {
   const load = () =>
     listCheckedSites().then(setSites, (error: unknown) => {
       setSites([]);
-      setMessage(`The sites you added could not be listed: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(t('siteListFailed', error instanceof Error ? error.message : String(error)));
     });
   useEffect(() => void load(), []);
 
@@ -28,14 +29,12 @@ export function SiteAccessList() {
 
   return (
     <section class="site-access" aria-labelledby="site-access-heading" data-testid="site-access">
-      <h2 id="site-access-heading">Sites Interlinear checks</h2>
-      <p class="muted">
-        On every other site, Interlinear reads a page only when you click its toolbar button there.
-      </p>
+      <h2 id="site-access-heading">{t('siteAccessHeading')}</h2>
+      <p class="muted">{t('siteAccessIntro')}</p>
       <ul>
         {TRANSLATION_HOSTS.map((pattern) => (
           <li key={pattern}>
-            {siteLabelOf(pattern)} <span class="muted">· built in</span>
+            {siteLabelOf(pattern)} <span class="muted">· {t('siteBuiltIn')}</span>
           </li>
         ))}
         {sites?.map((site) => (
@@ -44,18 +43,17 @@ export function SiteAccessList() {
             <button
               type="button"
               disabled={removing === site.pattern}
-              aria-label={`Remove ${site.label}`}
+              aria-label={t('siteRemoveLabel', site.label)}
               onClick={() => void remove(site)}
             >
-              Remove
+              {t('siteRemove')}
             </button>
           </li>
         ))}
       </ul>
       {sites?.length === 0 && !message && (
         <p class="muted" data-testid="no-checked-sites">
-          You have added no site. On a post elsewhere, open Interlinear from the toolbar and choose Always check this
-          site.
+          {t('siteNoneAdded', t('siteAlwaysCheck'))}
         </p>
       )}
       {message && (

@@ -1,6 +1,7 @@
 // "Deleted … Undo": shown after a delete, until undone or dismissed. Used for one draft, for an
 // orphaned draft and for all drafts of a post. Focus goes to Undo, so a keyboard user can act at once.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import { errorText } from './draft-context';
 
 interface Props {
@@ -25,7 +26,7 @@ export function UndoNotice({ message, onUndo, onDismiss, testId = 'undo-notice' 
       () => onDismiss(),
       (reason) => {
         setBusy(false);
-        setError(`Could not undo: ${errorText(reason)}`);
+        setError(t('dashboardUndoFailed', errorText(reason)));
       },
     );
   };
@@ -34,9 +35,9 @@ export function UndoNotice({ message, onUndo, onDismiss, testId = 'undo-notice' 
     <div class="notice undo-notice" role="status" data-testid={testId}>
       <span>{message}</span>{' '}
       <button type="button" ref={undoButton} disabled={busy} onClick={undo}>
-        Undo
+        {t('dashboardUndo')}
       </button>{' '}
-      <button type="button" class="undo-dismiss" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
+      <button type="button" class="undo-dismiss" aria-label={t('dashboardDismiss')} title={t('dashboardDismiss')} onClick={onDismiss}>
         ×
       </button>
       {error && (

@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { OptionsPage } from '@/components/OptionsPage';
 import '@/components/interlinear.css';
-import { applyUiLanguage } from '@/utils/i18n';
+import { applyUiLanguage, t } from '@/utils/i18n';
 
 applyUiLanguage(document);
+// The <title> in index.html is English, for before this runs.
+document.title = t('optionsPageTitle');
 render(<OptionsPage />, document.getElementById('app')!);

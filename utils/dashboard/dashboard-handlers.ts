@@ -1,5 +1,6 @@
 // The background's answers for the dashboard: a post's drafts shown by its key (without its page),
 // and deleting all of a post's drafts in one language, undoably.
+import { t } from '../i18n';
 import { canonicalTag } from '../languages';
 import type { Handlers, Message, TabPost } from '../messaging';
 import { progressOf, type DraftRecord } from '../model';
@@ -34,7 +35,7 @@ export function dashboardHandlers(ports: DashboardPorts): Handlers {
  */
 export async function postDrafts(ports: DashboardPorts, postKey: string, lang: string): Promise<TabPost | null> {
   const asked = lang ? canonicalTag(lang) : '';
-  if (asked === null) throw new Error(`“${lang}” is not a language tag`);
+  if (asked === null) throw new Error(t('dashboardNotALanguageTag', lang));
   const post = await ports.store.getPost(postKey);
   if (!post) return null;
   const tag = asked || post.targetLanguage || '';

@@ -34,6 +34,11 @@ export function siteLabelOf(pattern: string): string {
   return match[1] === 'https' ? match[2]! : `http://${match[2]}`;
 }
 
+/** The sites Interlinear reads from install on, by name, as a list in the UI language: 'diff.wikimedia.org'. */
+export function builtInSiteNames(uiLanguage: string, installPatterns: readonly string[] = TRANSLATION_HOSTS): string {
+  return new Intl.ListFormat(uiLanguage).format(installPatterns.map(siteLabelOf));
+}
+
 /** Whether the page is on a site Interlinear reads from install on (its content script is there). */
 export function isReadFromInstall(url: string | undefined | null, installPatterns: readonly string[] = TRANSLATION_HOSTS): boolean {
   const pattern = sitePatternOf(url);

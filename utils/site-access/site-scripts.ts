@@ -3,6 +3,7 @@
 // kept in storage: Chrome drops registered scripts when the extension is updated, so the background
 // registers the listed sites again at start.
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { CONTENT_SCRIPT_FILE, patternOfScriptId, scriptIdOf, siteLabelOf } from './site-patterns';
 
 export interface CheckedSite {
@@ -45,10 +46,7 @@ export function alwaysCheckSite(pattern: string): Promise<SiteAccessResult> {
     async (granted): Promise<SiteAccessResult> => {
       if (!granted) {
         await rememberPending(pattern, false);
-        return {
-          ok: false,
-          message: `Not allowed: Interlinear will read ${siteLabelOf(pattern)} only when you open it from the toolbar button.`,
-        };
+        return { ok: false, message: t('siteNotAllowed', siteLabelOf(pattern)) };
       }
       await addSite(pattern);
       await rememberPending(pattern, false);
@@ -56,7 +54,7 @@ export function alwaysCheckSite(pattern: string): Promise<SiteAccessResult> {
     },
     async (error: unknown): Promise<SiteAccessResult> => {
       await rememberPending(pattern, false);
-      return { ok: false, message: `The browser refused: ${messageOf(error)}` };
+      return { ok: false, message: t('siteBrowserRefused', messageOf(error)) };
     },
   );
 }
@@ -96,11 +94,11 @@ export async function removeCheckedSite(pattern: string): Promise<SiteAccessResu
     await dropSite(pattern);
     const removed = await browser.permissions.remove({ origins: [pattern] });
     if (!removed) {
-      return { ok: false, message: `Interlinear stopped reading ${siteLabelOf(pattern)}, but the browser kept its access to it.` };
+      return { ok: false, message: t('siteAccessKept', siteLabelOf(pattern)) };
     }
     return { ok: true };
   } catch (error) {
-    return { ok: false, message: `Could not remove ${siteLabelOf(pattern)}: ${messageOf(error)}` };
+    return { ok: false, message: t('siteRemoveFailed', siteLabelOf(pattern), messageOf(error)) };
   }
 }
 
