@@ -3,6 +3,7 @@
 // "Turn sync off". The password never comes back from the background: empty keeps the stored one.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t, type MessageKey } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { ConnectionReport } from '@/utils/sync/connection-test';
 import {
@@ -18,12 +19,13 @@ type Values = Record<Field, string>;
 
 const EMPTY: Values = { serverUrl: '', database: '', username: '', password: '', deviceName: '' };
 
-const FIELDS: { name: Field; label: string; type?: 'url' | 'password'; placeholder?: string; autocomplete: string }[] = [
-  { name: 'serverUrl', label: 'Server address', type: 'url', placeholder: 'https://couch.example.org', autocomplete: 'url' },
-  { name: 'database', label: 'Database', placeholder: 'translations', autocomplete: 'off' },
-  { name: 'username', label: 'User name', autocomplete: 'username' },
-  { name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' },
-  { name: 'deviceName', label: 'This device’s name', placeholder: 'laptop', autocomplete: 'off' },
+// The example address is the same in every language (example.org is reserved for examples).
+const FIELDS: { name: Field; label: MessageKey; type?: 'url' | 'password'; placeholder?: () => string; autocomplete: string }[] = [
+  { name: 'serverUrl', label: 'syncFieldServerUrl', type: 'url', placeholder: () => 'https://couch.example.org', autocomplete: 'url' },
+  { name: 'database', label: 'syncFieldDatabase', placeholder: () => t('syncFieldDatabaseExample'), autocomplete: 'off' },
+  { name: 'username', label: 'syncFieldUsername', autocomplete: 'username' },
+  { name: 'password', label: 'syncFieldPassword', type: 'password', autocomplete: 'current-password' },
+  { name: 'deviceName', label: 'syncFieldDeviceName', placeholder: () => t('syncFieldDeviceNameExample'), autocomplete: 'off' },
 ];
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
@@ -48,7 +50,7 @@ export function SyncSettingsForm() {
         setHasPassword(stored);
         setConfigured(true);
       },
-      (error) => setNotice({ kind: 'error', text: `The sync settings could not be read: ${messageOf(error)}` }),
+      (error) => setNotice({ kind: 'error', text: t('syncSettingsReadFailed', messageOf(error)) }),
     );
   }, []);
 
@@ -64,7 +66,7 @@ export function SyncSettingsForm() {
     try {
       await work();
     } catch (error) {
-      setNotice({ kind: 'error', text: `Something went wrong: ${messageOf(error)}` });
+      setNotice({ kind: 'error', text: t('syncSomethingWentWrong', messageOf(error)) });
     } finally {
       setBusy(false);
     }
@@ -92,7 +94,7 @@ export function SyncSettingsForm() {
     const check = validateSyncSettings({ ...values, password: keepsPassword ? 'stored' : values.password });
     if (!check.ok) {
       setErrors(check.errors);
-      setNotice({ kind: 'error', text: 'Some settings need fixing: see the fields marked below.' });
+      setNotice({ kind: 'error', text: t('syncFixFieldsBelow') });
       return;
     }
     setErrors({});
@@ -103,20 +105,20 @@ export function SyncSettingsForm() {
       if (!(await allowed)) {
         setNotice({
           kind: 'error',
-          text: `Not saved: Interlinear needs your permission to connect to ${new URL(check.settings.serverUrl).host}. Save again and allow it when the browser asks.`,
+          text: t('syncNotSavedNeedsPermission', new URL(check.settings.serverUrl).host),
         });
         return;
       }
       const answer = await sendMessage({ type: 'sync:save-settings', settings: input() });
       if (!answer.ok) {
         setErrors(answer.errors);
-        setNotice({ kind: 'error', text: 'Some settings need fixing: see the fields marked below.' });
+        setNotice({ kind: 'error', text: t('syncFixFieldsBelow') });
         return;
       }
       setConfigured(true);
       setHasPassword(check.settings.password !== '');
       setValues((v) => ({ ...v, password: '' }));
-      setNotice({ kind: 'ok', text: 'Saved. Drafts now sync with this server.' });
+      setNotice({ kind: 'ok', text: t('syncSaved') });
     });
   };
 
@@ -127,30 +129,27 @@ export function SyncSettingsForm() {
       setHasPassword(false);
       setValues((v) => ({ ...v, password: '' }));
       setReport(null);
-      setNotice({ kind: 'ok', text: 'Sync is off. Your drafts stay in this browser, and what is on the server stays there.' });
+      setNotice({ kind: 'ok', text: t('syncTurnedOff') });
     });
 
   return (
     <form class="sync-settings" onSubmit={save} aria-labelledby="sync-heading" noValidate>
-      <h2 id="sync-heading">Sync</h2>
-      <p class="muted">
-        Sync your drafts between your browsers, and with your team, through a CouchDB server. The password stays in
-        this browser and is sent only to that server.
-      </p>
+      <h2 id="sync-heading">{t('syncFormHeading')}</h2>
+      <p class="muted">{t('syncFormIntro')}</p>
       {FIELDS.map(({ name, label, type, placeholder, autocomplete }) => {
         const id = `sync-${name}`;
         const error = errors[name];
-        const hint = name === 'password' && hasPassword ? 'A password is stored: leave this empty to keep it.' : null;
+        const hint = name === 'password' && hasPassword ? t('syncPasswordStoredHint') : null;
         return (
           <div class="field" key={name}>
-            <label for={id}>{label}</label>
+            <label for={id}>{t(label)}</label>
             <input
               id={id}
               name={name}
               // Preact types each input type's attributes apart; these three take the same ones.
               type={(type ?? 'text') as 'text'}
               value={values[name]}
-              placeholder={placeholder}
+              placeholder={placeholder?.()}
               autocomplete={autocomplete}
               aria-invalid={error ? 'true' : undefined}
               aria-describedby={[error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined}
@@ -171,14 +170,14 @@ export function SyncSettingsForm() {
       })}
       <div class="form-actions">
         <button type="button" onClick={testConnection} disabled={busy}>
-          Test connection
+          {t('syncTestConnection')}
         </button>
         <button type="submit" disabled={busy}>
-          Save
+          {t('syncSave')}
         </button>
         {configured && (
           <button type="button" onClick={turnOff} disabled={busy}>
-            Turn sync off
+            {t('syncTurnOff')}
           </button>
         )}
       </div>

@@ -5,6 +5,10 @@
 // for the server's origin (optional host permission, `serverOriginPattern`) when saving, and the
 // server needs no CORS configuration. `hasHostPermission` lets this report say when that
 // permission is missing; Node tests cannot exercise CORS at all.
+//
+// The background makes these sentences, in the UI language, and the options page shows them as
+// they come; the server's own words stay as the server wrote them.
+import { t, tCount, type MessageKey } from '../i18n';
 import { CouchClient, CouchError, NetworkError, type Fetch } from './couch-client';
 import { serverOriginPattern, validateSyncSettings, type SyncSettings } from './settings';
 
@@ -36,11 +40,11 @@ export async function testConnection(input: unknown, options: ConnectionOptions)
   const checks: ConnectionCheck[] = [];
   const report = (canCreateDatabase = false): ConnectionReport => {
     const failed = checks.find((c) => !c.ok);
-    return { ok: !failed, checks, canCreateDatabase, summary: failed ? failed.message : 'Everything works: drafts can sync.' };
+    return { ok: !failed, checks, canCreateDatabase, summary: failed ? failed.message : t('syncCheckAllWorks') };
   };
   const valid = validateSyncSettings(input);
   if (!valid.ok) {
-    checks.push({ check: 'settings', ok: false, message: `Some settings need fixing: ${Object.values(valid.errors).join(' ')}` });
+    checks.push({ check: 'settings', ok: false, message: t('syncCheckSettingsInvalid', Object.values(valid.errors).join(' ')) });
     return report();
   }
   const settings = valid.settings;
@@ -49,7 +53,7 @@ export async function testConnection(input: unknown, options: ConnectionOptions)
     checks.push({
       check: 'permission',
       ok: false,
-      message: `Interlinear may not connect to ${new URL(settings.serverUrl).host} yet: save the settings and allow access when the browser asks.`,
+      message: t('syncCheckNoPermission', new URL(settings.serverUrl).host),
     });
     return report();
   }
@@ -60,16 +64,16 @@ export async function testConnection(input: unknown, options: ConnectionOptions)
     const anonymous = new CouchClient({ ...settings, username: '', fetch: options.fetch, timeoutMs: options.timeoutMs ?? 10_000 });
     const welcome = await anonymous.welcome();
     const name = typeof welcome.couchdb === 'string' ? 'CouchDB' : 'express-pouchdb' in welcome ? 'PouchDB Server' : null;
-    const version = typeof welcome.version === 'string' ? ` ${welcome.version}` : '';
+    const version = typeof welcome.version === 'string' ? welcome.version : '';
     if (!name && !('vendor' in welcome)) {
-      checks.push({ check: 'server', ok: false, message: `${settings.serverUrl} answers, but not as a CouchDB server.` });
+      checks.push({ check: 'server', ok: false, message: t('syncCheckNotCouch', settings.serverUrl) });
       return report();
     }
-    checks.push({ check: 'server', ok: true, message: `${settings.serverUrl} answers: ${name ?? 'a CouchDB-compatible server'}${version}.` });
+    checks.push({ check: 'server', ok: true, message: serverAnswers(settings.serverUrl, name, version) });
   } catch (error) {
     // A server that lets nobody in without a login still answered.
     if (error instanceof CouchError && error.status === 401 && settings.username) {
-      checks.push({ check: 'server', ok: true, message: `${settings.serverUrl} answers and asks for a login.` });
+      checks.push({ check: 'server', ok: true, message: t('syncCheckAsksLogin', settings.serverUrl) });
     } else {
       checks.push({ check: 'server', ok: false, message: unreachable(settings, error) });
       return report();
@@ -81,28 +85,34 @@ export async function testConnection(input: unknown, options: ConnectionOptions)
       const session = await client.session();
       const name = session.userCtx?.name;
       if (name !== settings.username) {
-        checks.push({ check: 'login', ok: false, message: `The server did not log in ${settings.username}${name ? ` (it says you are ${name})` : ''}.` });
+        const message = name ? t('syncCheckLoginMismatchNamed', settings.username, name) : t('syncCheckLoginMismatch', settings.username);
+        checks.push({ check: 'login', ok: false, message });
         return report();
       }
-      checks.push({ check: 'login', ok: true, message: `Logged in as ${name}.` });
+      checks.push({ check: 'login', ok: true, message: t('syncCheckLoggedIn', settings.username) });
     } catch (error) {
-      checks.push({ check: 'login', ok: false, message: refused(error, 'The server refused the user name or password') });
+      checks.push({ check: 'login', ok: false, message: refused(error, ['syncCheckLoginRefusedServer', 'syncCheckLoginRefused']) });
       return report();
     }
   }
 
   try {
     const info = await client.databaseInfo();
-    const count = typeof info.doc_count === 'number' ? ` (${info.doc_count} documents)` : '';
-    checks.push({ check: 'database', ok: true, message: `The database ${settings.database} is there${count}.` });
+    const message =
+      typeof info.doc_count === 'number'
+        ? tCount('syncCheckDatabaseThereCount', info.doc_count, settings.database)
+        : t('syncCheckDatabaseThere', settings.database);
+    checks.push({ check: 'database', ok: true, message });
     return report();
   } catch (error) {
     if (error instanceof CouchError && error.status === 404) {
-      checks.push({ check: 'database', ok: false, message: `There is no database ${settings.database} on this server. Create it?` });
+      checks.push({ check: 'database', ok: false, message: t('syncCheckNoDatabase', settings.database) });
       return report(true);
     }
-    const who = settings.username ? settings.username : 'Anonymous users';
-    checks.push({ check: 'database', ok: false, message: refused(error, `${who} may not use the database ${settings.database}`) });
+    const message = settings.username
+      ? refused(error, ['syncCheckDatabaseDeniedServer', 'syncCheckDatabaseDenied'], settings.username, settings.database)
+      : refused(error, ['syncCheckDatabaseDeniedAnonymousServer', 'syncCheckDatabaseDeniedAnonymous'], settings.database);
+    checks.push({ check: 'database', ok: false, message });
     return report();
   }
 }
@@ -114,19 +124,27 @@ export async function createDatabase(
 ): Promise<{ ok: boolean; message: string }> {
   try {
     await new CouchClient({ ...settings, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 10_000 }).createDatabase();
-    return { ok: true, message: `The database ${settings.database} is ready.` };
+    return { ok: true, message: t('syncDatabaseReady', settings.database) };
   } catch (error) {
-    return { ok: false, message: refused(error, `Could not create the database ${settings.database}`) };
+    return { ok: false, message: refused(error, ['syncCreateDatabaseFailedServer', 'syncCreateDatabaseFailed'], settings.database) };
   }
 }
 
-function unreachable(settings: SyncSettings, error: unknown): string {
-  if (error instanceof NetworkError) return `Cannot reach ${settings.serverUrl}: ${error.message}. Check the address and that the server runs.`;
-  return refused(error, `${settings.serverUrl} did not answer as a CouchDB server`);
+function serverAnswers(serverUrl: string, name: string | null, version: string): string {
+  if (name) return t('syncCheckServerAnswers', serverUrl, version ? `${name} ${version}` : name);
+  return version ? t('syncCheckCompatibleServerVersionAnswers', serverUrl, version) : t('syncCheckCompatibleServerAnswers', serverUrl);
 }
 
-function refused(error: unknown, what: string): string {
-  if (error instanceof CouchError) return `${what}: the server says "${error.reason}" (${error.error}, HTTP ${error.status}).`;
-  if (error instanceof NetworkError) return `${what}: ${error.message}.`;
-  return `${what}: ${String((error as Error)?.message ?? error)}.`;
+function unreachable(settings: SyncSettings, error: unknown): string {
+  if (error instanceof NetworkError) return t('syncCheckUnreachable', settings.serverUrl, error.message);
+  return refused(error, ['syncCheckNotCouchAnswerServer', 'syncCheckNotCouchAnswer'], settings.serverUrl);
+}
+
+/**
+ * One sentence about a failure, from a pair of messages: the first takes the server's own words
+ * and its code after `subjects`, the second the reason (already in the UI language, or technical).
+ */
+function refused(error: unknown, [serverSays, otherwise]: [MessageKey, MessageKey], ...subjects: string[]): string {
+  if (error instanceof CouchError) return t(serverSays, ...subjects, error.reason, `${error.error}, HTTP ${error.status}`);
+  return t(otherwise, ...subjects, String((error as Error)?.message ?? error));
 }

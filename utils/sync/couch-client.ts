@@ -2,7 +2,9 @@
 // `_bulk_docs`, `_changes` (normal feed), `_all_docs` with keys, `_session`, `PUT /{db}`.
 // `fetch` comes in as a parameter so tests can make the network fail. Credentials go in a Basic
 // Authorization header to the configured origin only: no redirects are followed, and neither
-// the header nor the password ever appears in an error message.
+// the header nor the password ever appears in an error message. The reasons made here are shown
+// to the translator (in the status line and "Test connection"), so they come in the UI language.
+import { formatNumber, t } from '../i18n';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -116,7 +118,8 @@ export class CouchClient {
       });
     } catch (error) {
       const timedOut = controller.signal.aborted;
-      throw new NetworkError(timedOut ? `no answer within ${Math.round((this.connection.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s` : describeFetchError(error));
+      const seconds = Math.round((this.connection.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000);
+      throw new NetworkError(timedOut ? t('syncNetworkNoAnswer', formatNumber(seconds)) : describeFetchError(error));
     } finally {
       clearTimeout(timer);
     }
@@ -130,10 +133,10 @@ export class CouchClient {
     if (!response.ok) {
       const fields = (typeof json === 'object' && json !== null ? json : {}) as { error?: unknown; reason?: unknown };
       const error = typeof fields.error === 'string' ? fields.error : `http_${response.status}`;
-      const reason = typeof fields.reason === 'string' ? fields.reason : response.statusText || 'no reason given';
+      const reason = typeof fields.reason === 'string' ? fields.reason : response.statusText || t('syncServerGaveNoReason');
       throw new CouchError(response.status, error, reason);
     }
-    if (json === undefined) throw new CouchError(response.status, 'bad_response', 'the answer is not JSON');
+    if (json === undefined) throw new CouchError(response.status, 'bad_response', t('syncServerAnswerNotJson'));
     return json as T;
   }
 
@@ -188,5 +191,5 @@ export class CouchClient {
 function describeFetchError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const detail = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
-  return `could not connect (${detail})`;
+  return t('syncNetworkCouldNotConnect', detail);
 }

@@ -3,6 +3,7 @@
 // on is in IndexedDB (outbox, remote revisions, checkpoint), so a service worker stopped at any
 // moment simply syncs again later; pushing twice is harmless because a repeated push meets a
 // conflict whose merge finds nothing new.
+import { t } from '../i18n';
 import { CouchClient, CouchError, NetworkError, type Fetch } from './couch-client';
 import { isInterlinearDocId } from './doc-ids';
 import type { AppliedChanges, OutboxItem, SyncReplica } from './replica';
@@ -139,7 +140,7 @@ export class SyncEngine {
         if (result.rev && !result.error) {
           accepted.push({ docId: result.id, stamp: item.entry.stamp, rev: result.rev, hlc: item.doc.hlc });
         } else if (result.error === 'conflict') conflicted.push(result.id);
-        else refusal ??= new CouchError(0, result.error ?? 'refused', result.reason ?? `the server refused ${result.id}`);
+        else refusal ??= new CouchError(0, result.error ?? 'refused', result.reason ?? t('syncServerRefusedDocument', result.id));
       }
       await replica.acknowledge(accepted);
       report.pushed += accepted.length;

@@ -1,5 +1,6 @@
 // The sync settings: which CouchDB server and database, who we are there, and this device's name.
 // Kept in extension storage (local); the password is never sent back to a view.
+import { t, tCount } from '../i18n';
 import type { KeyValueArea } from '../store/tab-registry';
 
 export interface SyncSettings {
@@ -35,40 +36,37 @@ export function validateSyncSettings(input: unknown): SettingsCheck {
   const errors: SettingsErrors = {};
   const serverUrl = normaliseServerUrl(text(raw.serverUrl), errors);
   const database = text(raw.database);
-  if (!database) errors.database = 'Give the name of the database.';
-  else if (database.length > MAX_DATABASE_NAME) errors.database = `A database name has at most ${MAX_DATABASE_NAME} characters.`;
-  else if (!DATABASE_NAME.test(database)) {
-    errors.database =
-      'A database name starts with a lowercase letter (a–z) and has only lowercase letters, digits and _ $ ( ) + - /.';
-  }
+  if (!database) errors.database = t('syncErrorDatabaseMissing');
+  else if (database.length > MAX_DATABASE_NAME) errors.database = tCount('syncErrorDatabaseTooLong', MAX_DATABASE_NAME);
+  else if (!DATABASE_NAME.test(database)) errors.database = t('syncErrorDatabaseName');
   const username = text(raw.username);
   // Passwords are taken as typed: spaces can be part of one.
   const password = typeof raw.password === 'string' ? raw.password : '';
-  if (username.includes(':')) errors.username = 'A user name cannot contain ":".';
-  if (!username && password) errors.username = 'Give the user name that goes with this password.';
-  if (username && !password) errors.password = 'Give the password for this user.';
+  if (username.includes(':')) errors.username = t('syncErrorUsernameColon');
+  if (!username && password) errors.username = t('syncErrorUsernameMissing');
+  if (username && !password) errors.password = t('syncErrorPasswordMissing');
   const deviceName = text(raw.deviceName);
-  if (!deviceName) errors.deviceName = 'Give this device a name, so history can say where an edit was made.';
-  else if (deviceName.length > MAX_DEVICE_NAME) errors.deviceName = `At most ${MAX_DEVICE_NAME} characters.`;
+  if (!deviceName) errors.deviceName = t('syncErrorDeviceNameMissing');
+  else if (deviceName.length > MAX_DEVICE_NAME) errors.deviceName = tCount('syncErrorDeviceNameTooLong', MAX_DEVICE_NAME);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, settings: { serverUrl: serverUrl!, database, username, password, deviceName } };
 }
 
 function normaliseServerUrl(value: string, errors: SettingsErrors): string | undefined {
   if (!value) {
-    errors.serverUrl = 'Give the address of the CouchDB server, e.g. https://couch.example.org.';
+    errors.serverUrl = t('syncErrorServerUrlMissing');
     return undefined;
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    errors.serverUrl = 'This is not a web address. It looks like https://couch.example.org.';
+    errors.serverUrl = t('syncErrorServerUrlInvalid');
     return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') errors.serverUrl = 'The address must start with https:// (or http://).';
-  else if (url.username || url.password) errors.serverUrl = 'Put the user name and password in their own fields, not in the address.';
-  else if (url.search || url.hash) errors.serverUrl = 'The address of the server has no ? or # part.';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') errors.serverUrl = t('syncErrorServerUrlScheme');
+  else if (url.username || url.password) errors.serverUrl = t('syncErrorServerUrlCredentials');
+  else if (url.search || url.hash) errors.serverUrl = t('syncErrorServerUrlQuery');
   else return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   return undefined;
 }
