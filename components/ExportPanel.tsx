@@ -1,6 +1,7 @@
 // Export one post in one language, or everything: choose a format and what untranslated segments
 // become, then download the file or copy it. The background builds the file; the view saves it.
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import {
   EXPORT_CHOICES,
@@ -10,10 +11,11 @@ import {
   type UntranslatedChoice,
 } from '@/utils/store/export-files';
 
-const UNTRANSLATED: { value: UntranslatedChoice; label: string }[] = [
-  { value: 'source', label: 'Keep the source, marked as untranslated' },
-  { value: 'skip', label: 'Leave them out' },
-  { value: 'empty', label: 'Leave them empty' },
+// Labels are read when shown, so they follow the UI language.
+const UNTRANSLATED: { value: UntranslatedChoice; label: () => string }[] = [
+  { value: 'source', label: () => t('exportUntranslatedSource') },
+  { value: 'skip', label: () => t('exportUntranslatedSkip') },
+  { value: 'empty', label: () => t('exportUntranslatedEmpty') },
 ];
 
 interface Props {
@@ -42,17 +44,17 @@ export function ExportPanel({ scope, defaultFormat = 'markdown' }: Props) {
       if (action === 'download') {
         const file = await build(format);
         downloadFile(file);
-        setMessage({ text: `Saved ${file.filename}.` });
+        setMessage({ text: t('exportSaved', file.filename) });
       } else if (chosen.copyAs) {
         const [plain, html] = await Promise.all([build(chosen.copyAs.plain), build(chosen.copyAs.html)]);
         const rich = await copyFile(plain, html);
-        setMessage({ text: rich ? 'Copied, with formatting for rich editors.' : 'Copied.' });
+        setMessage({ text: rich ? t('exportCopiedRich') : t('exportCopied') });
       } else {
         await copyFile(await build(format), null);
-        setMessage({ text: 'Copied.' });
+        setMessage({ text: t('exportCopied') });
       }
     } catch (error) {
-      setMessage({ text: `Could not export: ${String((error as Error)?.message ?? error)}`, error: true });
+      setMessage({ text: t('exportFailed', String((error as Error)?.message ?? error)), error: true });
     } finally {
       setBusy(false);
     }
@@ -61,7 +63,7 @@ export function ExportPanel({ scope, defaultFormat = 'markdown' }: Props) {
   return (
     <div class="export-panel" data-testid="export-panel">
       <div class="field">
-        <label for={`${id}-format`}>Format</label>
+        <label for={`${id}-format`}>{t('exportFormatLabel')}</label>
         <select
           id={`${id}-format`}
           data-testid="export-format"
@@ -70,14 +72,14 @@ export function ExportPanel({ scope, defaultFormat = 'markdown' }: Props) {
         >
           {EXPORT_CHOICES.map((f) => (
             <option key={f.id} value={f.id}>
-              {f.label}
+              {f.label()}
             </option>
           ))}
         </select>
       </div>
       {asksUntranslated && (
         <fieldset class="field">
-          <legend>Untranslated segments</legend>
+          <legend>{t('exportUntranslatedLegend')}</legend>
           {UNTRANSLATED.map((choice) => (
             <label key={choice.value} class="choice">
               <input
@@ -87,17 +89,17 @@ export function ExportPanel({ scope, defaultFormat = 'markdown' }: Props) {
                 checked={untranslated === choice.value}
                 onChange={() => setUntranslated(choice.value)}
               />{' '}
-              {choice.label}
+              {choice.label()}
             </label>
           ))}
         </fieldset>
       )}
       <div class="form-actions">
         <button type="button" disabled={busy} onClick={() => void run('download')}>
-          Download
+          {t('exportDownload')}
         </button>
         <button type="button" disabled={busy} onClick={() => void run('copy')}>
-          Copy
+          {t('exportCopy')}
         </button>
       </div>
       {message && (
@@ -115,7 +117,7 @@ export function ExportDisclosure({ postKey, lang }: { postKey: string; lang: str
   if (!lang) return null;
   return (
     <details class="export-disclosure" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Export…</summary>
+      <summary>{t('exportDisclosure')}</summary>
       {open && <ExportPanel scope={{ postKey, lang }} />}
     </details>
   );
@@ -157,7 +159,7 @@ export async function copyFile(file: ExportedFile, html: ExportedFile | null): P
 export function ExportAllSection() {
   return (
     <section class="export-all" aria-labelledby="export-all-heading">
-      <h2 id="export-all-heading">Export all drafts</h2>
+      <h2 id="export-all-heading">{t('exportAllHeading')}</h2>
       <ExportPanel scope="all" defaultFormat="backup" />
     </section>
   );

@@ -1,8 +1,9 @@
 // Import a JSON backup or an XLIFF file: the view reads and checks it (XML needs the page's
 // DOMParser), the background merges it in one transaction, and the report says what happened.
 import { useState } from 'preact/hooks';
-import { planFromFile } from '@/utils/export/import-file';
+import { megabytes, planFromFile } from '@/utils/export/import-file';
 import { MAX_IMPORT_BYTES } from '@/utils/export/import-plan';
+import { t } from '@/utils/i18n';
 import { sendMessage, type Response } from '@/utils/messaging';
 import { ImportReport } from './ImportReport';
 
@@ -31,14 +32,10 @@ export function ImportPanel() {
 
   return (
     <section class="import-panel" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import drafts</h2>
-      <p class="muted">
-        A JSON backup or an XLIFF file (2.0 or 1.2, also as a translation tool returns it), up to{' '}
-        {MAX_IMPORT_BYTES / 1024 / 1024} MB. Each imported text becomes a new revision of its segment; what it replaces
-        stays in the history.
-      </p>
+      <h2 id="import-heading">{t('importHeading')}</h2>
+      <p class="muted">{t('importIntro', megabytes(MAX_IMPORT_BYTES))}</p>
       <label class="field">
-        <span>File to import</span>
+        <span>{t('importFileLabel')}</span>
         <input
           type="file"
           accept=".json,.xlf,.xliff,.xml,application/json,application/xliff+xml"
@@ -47,10 +44,14 @@ export function ImportPanel() {
           onChange={(e) => void importFile(e.currentTarget)}
         />
       </label>
-      {busy && <p class="muted" role="status">Importing…</p>}
+      {busy && (
+        <p class="muted" role="status">
+          {t('importBusy')}
+        </p>
+      )}
       {result && 'error' in result && (
         <p class="notice notice-error" role="alert" data-testid="import-error">
-          {result.fileName} was not imported, and nothing was changed: {result.error}
+          {t('importFailed', result.fileName, result.error)}
         </p>
       )}
       {result && 'report' in result && <ImportReport report={result.report} fileName={result.fileName} />}

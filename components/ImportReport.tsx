@@ -1,4 +1,5 @@
 // What an import did: how many texts came in, how many were skipped, and why, segment by segment.
+import { formatNumber, t, tCount } from '@/utils/i18n';
 import type { ImportReport as Report, ImportReportItem } from '@/utils/store/import-drafts';
 
 const SHOWN = 200;
@@ -8,7 +9,7 @@ export function ImportReport({ report, fileName }: { report: Omit<Report, 'chang
   return (
     <section class="import-report" aria-labelledby="import-report-heading" data-testid="import-report">
       <h3 id="import-report-heading">
-        {fileName}: imported {imported}, skipped {skipped}
+        {t('importReportHeading', fileName, formatNumber(imported), formatNumber(skipped))}
       </h3>
       {items.length > 0 && (
         <ul>
@@ -17,7 +18,7 @@ export function ImportReport({ report, fileName }: { report: Omit<Report, 'chang
           ))}
         </ul>
       )}
-      {items.length > SHOWN && <p class="muted">…and {items.length - SHOWN} more.</p>}
+      {items.length > SHOWN && <p class="muted">{tCount('importReportMore', items.length - SHOWN)}</p>}
     </section>
   );
 }
@@ -25,7 +26,7 @@ export function ImportReport({ report, fileName }: { report: Omit<Report, 'chang
 function ReportLine({ item }: { item: ImportReportItem }) {
   return (
     <li class={item.imported ? 'report-imported' : 'report-skipped'}>
-      <span class="report-outcome">{item.imported ? 'Imported' : 'Skipped'}</span>{' '}
+      <span class="report-outcome">{item.imported ? t('importOutcomeImported') : t('importOutcomeSkipped')}</span>{' '}
       <span class="muted">
         {item.title ?? item.postKey} · {item.lang} · {item.segmentId}
       </span>

@@ -3,6 +3,7 @@
 // Markdown, plain text and block markup as one document per post, in order, apart by a rule
 // (`---`, a line of `=`, a separator block); HTML and the review page as one document with an
 // <article> or <section> per post.
+import { t, tCount } from '../i18n';
 import type { DraftRecord, PostRecord } from '../model';
 import { preparePost, type ExportOptions, type ExportPost } from './blocks';
 import { collectionFileName, exportFileName } from './file-name';
@@ -22,7 +23,8 @@ export interface ExportedFile {
 export type ExportFormat = 'markdown' | 'wordpress' | 'html' | 'text' | 'review' | 'xliff2' | 'xliff12';
 
 interface FormatSpec {
-  label: string;
+  /** The name a view shows, in the UI language (format names such as Markdown stay as they are). */
+  label: () => string;
   ext: string;
   mimeType: string;
   write: (posts: ExportPost[]) => string;
@@ -32,18 +34,18 @@ const joined = (one: (p: ExportPost) => string, separator: string) => (posts: Ex
   posts.map(one).join(separator);
 
 export const EXPORT_FORMATS: Record<ExportFormat, FormatSpec> = {
-  markdown: { label: 'Markdown', ext: 'md', mimeType: 'text/markdown;charset=utf-8', write: joined(markdownOfPost, '\n---\n\n') },
+  markdown: { label: () => 'Markdown', ext: 'md', mimeType: 'text/markdown;charset=utf-8', write: joined(markdownOfPost, '\n---\n\n') },
   wordpress: {
-    label: 'WordPress block HTML',
+    label: () => t('exportFormatWordPress'),
     ext: 'blocks.html',
     mimeType: 'text/html;charset=utf-8',
     write: joined(blockMarkupOfPost, `\n${POST_SEPARATOR_BLOCK}\n\n`),
   },
-  html: { label: 'HTML', ext: 'html', mimeType: 'text/html;charset=utf-8', write: htmlDocumentOfPosts },
-  text: { label: 'Plain text', ext: 'txt', mimeType: 'text/plain;charset=utf-8', write: joined(plainTextOfPost, `\n${'='.repeat(40)}\n\n`) },
-  review: { label: 'Bilingual review page', ext: 'review.html', mimeType: 'text/html;charset=utf-8', write: reviewDocumentOfPosts },
-  xliff2: { label: 'XLIFF 2.0', ext: 'xlf', mimeType: 'application/xliff+xml', write: xliff2OfPosts },
-  xliff12: { label: 'XLIFF 1.2', ext: 'xliff12.xlf', mimeType: 'application/xliff+xml', write: xliff12OfPosts },
+  html: { label: () => 'HTML', ext: 'html', mimeType: 'text/html;charset=utf-8', write: htmlDocumentOfPosts },
+  text: { label: () => t('exportFormatPlainText'), ext: 'txt', mimeType: 'text/plain;charset=utf-8', write: joined(plainTextOfPost, `\n${'='.repeat(40)}\n\n`) },
+  review: { label: () => t('exportFormatReview'), ext: 'review.html', mimeType: 'text/html;charset=utf-8', write: reviewDocumentOfPosts },
+  xliff2: { label: () => 'XLIFF 2.0', ext: 'xlf', mimeType: 'application/xliff+xml', write: xliff2OfPosts },
+  xliff12: { label: () => 'XLIFF 1.2', ext: 'xliff12.xlf', mimeType: 'application/xliff+xml', write: xliff12OfPosts },
 };
 
 /** One post's drafts in `lang` as a file of `format`. */
@@ -86,15 +88,12 @@ export interface Translation {
  * message that says what to do instead.
  */
 export function exportTranslations(format: ExportFormat, translations: Translation[], options: ExportOptions = {}): ExportedFile {
-  if (translations.length === 0) throw new Error('There are no drafts to export.');
+  if (translations.length === 0) throw new Error(t('exportNoDrafts'));
   const [first] = translations as [Translation];
   if (translations.length === 1) return exportPost(format, first.post, first.lang, first.drafts, options);
   const langs = [...new Set(translations.map((t) => t.lang))];
   if (format === 'xliff2' && langs.length > 1) {
-    throw new Error(
-      `XLIFF 2.0 holds one target language per file, and these drafts are in ${langs.length} (${langs.join(', ')}). ` +
-        'Export each language from its post, or choose XLIFF 1.2, which holds several.',
-    );
+    throw new Error(tCount('exportXliff2OneLanguage', langs.length, langs.join(', ')));
   }
   const spec = EXPORT_FORMATS[format];
   const posts = new Set(translations.map((t) => t.post.key)).size;
@@ -130,7 +129,7 @@ export function exportScope(
 ): ExportedFile {
   if (scope === 'all') return exportTranslations(format, translationsOf(source.posts, source.drafts), options);
   const post = source.posts.find((p) => p.key === scope.postKey);
-  if (!post) throw new Error('This post is not in this browser.');
+  if (!post) throw new Error(t('exportPostNotHere'));
   return exportPost(format, post, scope.lang, source.drafts, options);
 }
 

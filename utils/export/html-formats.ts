@@ -1,7 +1,9 @@
 // Semantic HTML and the bilingual review page: complete standalone documents, every text escaped,
 // no scripts, and a Content-Security-Policy that forbids them anyway. An untranslated segment kept
 // as source carries class="untranslated" and the source's lang; the review page shows it greyed.
+import { formatNumber, t, tCount, uiLanguage, type MessageKey } from '../i18n';
 import { textDirection } from '../languages';
+import type { SegmentKind } from '../model';
 import { safeHttpUrl } from '../safe-url';
 import type { ExportBlock, ExportItem, ExportPost } from './blocks';
 import { itemsOf } from './blocks';
@@ -92,13 +94,16 @@ const REVIEW_STYLE =
   '.untranslated{color:#888;font-style:italic}.state-done .state{color:#186a3b}.state-draft .state{color:#8a5300}' +
   '.state{display:block;font-size:.8rem;font-style:normal}';
 
-/** Source and translation side by side, one row per segment, with each segment's state. */
+/**
+ * Source and translation side by side, one row per segment, with each segment's state. The page's
+ * own labels are in the UI language of whoever exported it; the texts keep their languages.
+ */
 export function reviewDocumentOfPosts(posts: ExportPost[]): string {
   const lang = posts[0]?.lang ?? 'und';
   const sections = posts.map(reviewSection);
   return htmlDocument({
-    lang: 'en',
-    title: `Review: ${posts.length === 1 ? titleOf(posts[0]!) : `${posts.length} posts`} (${lang})`,
+    lang: uiLanguage(),
+    title: t('exportReviewTitle', posts.length === 1 ? titleOf(posts[0]!) : tCount('exportReviewPosts', posts.length), lang),
     csp: REVIEW_CSP,
     style: REVIEW_STYLE,
     bodyHtml: sections.join('\n'),
@@ -109,27 +114,42 @@ function reviewSection(prepared: ExportPost): string {
   const { post, lang, sourceLang } = prepared;
   const src = `lang="${escapeHtml(sourceLang)}" dir="${direction(sourceLang)}"`;
   const trg = `lang="${escapeHtml(lang)}" dir="${direction(lang)}"`;
+  const ui = uiLanguage();
+  const label = (key: MessageKey) => escapeHtml(t(key));
   const rows = prepared.blocks.flatMap(itemsOf).map((item) => {
-    const label = item.state === 'untranslated' ? 'untranslated' : item.state === 'done' ? 'done' : 'draft';
+    const state = item.state === 'untranslated' ? 'exportReviewStateUntranslated' : item.state === 'done' ? 'exportReviewStateDone' : 'exportReviewStateDraft';
     const target = item.showsSource
-      ? `<td ${src} class="untranslated">${toHtml(item.output)}<span class="state">untranslated: source shown</span></td>`
-      : `<td ${trg}>${toHtml(item.output)}<span class="state" lang="en" dir="ltr">${label}</span></td>`;
-    return `<tr class="state-${item.state}"><td class="kind">${escapeHtml(item.segment.kind)}</td><td ${src}>${toHtml(item.source)}</td>${target}</tr>`;
+      ? `<td ${src} class="untranslated">${toHtml(item.output)}<span class="state">${label('exportReviewSourceShown')}</span></td>`
+      : `<td ${trg}>${toHtml(item.output)}<span class="state" lang="${escapeHtml(ui)}" dir="${direction(ui)}">${label(state)}</span></td>`;
+    // A kind from a newer version, should one ever reach here, shows as it is named.
+    const kind = KIND_LABELS[item.segment.kind] as MessageKey | undefined;
+    return `<tr class="state-${item.state}"><td class="kind">${kind ? label(kind) : escapeHtml(item.segment.kind)}</td><td ${src}>${toHtml(item.source)}</td>${target}</tr>`;
   });
+  const translated = prepared.items.filter((i) => i.state !== 'untranslated').length;
   const safeUrl = safeHttpUrl(post.url);
   const address = safeUrl ? `<a href="${escapeHtml(safeUrl)}" rel="noreferrer">${escapeHtml(safeUrl)}</a>` : escapeHtml(post.url);
   return [
     '<section>',
     `<h1 ${src}>${escapeHtml(titleOf(prepared))}</h1>`,
-    `<p>Source: ${address} · ${escapeHtml(sourceLang)} → ${escapeHtml(lang)} · ` +
-      `${prepared.items.filter((i) => i.state !== 'untranslated').length} of ${prepared.items.length} segments translated</p>`,
+    `<p>${label('exportReviewSourceLabel')} ${address} · ${escapeHtml(sourceLang)} → ${escapeHtml(lang)} · ` +
+      `${escapeHtml(tCount('exportReviewProgress', prepared.items.length, formatNumber(translated)))}</p>`,
     '<table>',
-    `<thead><tr><th class="kind">Kind</th><th>Source (${escapeHtml(sourceLang)})</th><th>Translation (${escapeHtml(lang)})</th></tr></thead>`,
+    `<thead><tr><th class="kind">${label('exportReviewKindHeader')}</th>` +
+      `<th>${escapeHtml(t('exportReviewSourceHeader', sourceLang))}</th><th>${escapeHtml(t('exportReviewTranslationHeader', lang))}</th></tr></thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table>',
     '</section>',
   ].join('\n');
 }
+
+const KIND_LABELS: Record<SegmentKind, MessageKey> = {
+  heading: 'exportKindHeading',
+  paragraph: 'exportKindParagraph',
+  'list-item': 'exportKindListItem',
+  quote: 'exportKindQuote',
+  caption: 'exportKindCaption',
+  'table-cell': 'exportKindTableCell',
+};
 
 function titleOf(prepared: ExportPost): string {
   const first = prepared.items[0];

@@ -1,6 +1,7 @@
 // Reads a JSON backup (utils/export/backup.ts, docs/backup-format.md) into an import plan.
 // Problems are reported with their place in the file, so a translator can find them.
 import * as v from 'valibot';
+import { formatNumber, t } from '../i18n';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 import {
   HistoryEntrySchema,
@@ -12,22 +13,24 @@ import {
   MAX_TEXT_LENGTH,
   MAX_UNITS,
   parseWith,
+  says,
+  textTooLong,
   WebAddressSchema,
   type ImportPlan,
 } from './import-plan';
 
 const BackupDraftSchema = v.object({
-  segmentId: v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(2_000)),
-  text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH, 'is longer than 100,000 characters')),
-  status: v.optional(v.picklist(['draft', 'done'], 'must be "draft" or "done"')),
+  segmentId: v.pipe(v.string(), v.minLength(1, says('importIssueEmpty')), v.maxLength(2_000)),
+  text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH, textTooLong)),
+  status: v.optional(v.picklist(['draft', 'done'], says('importIssueStatus'))),
   rev: v.optional(v.number()),
   updatedAt: v.optional(v.number()),
   deleted: v.optional(v.boolean()),
-  history: v.optional(v.pipe(v.array(HistoryEntrySchema), v.maxLength(MAX_HISTORY, 'has too many revisions'))),
+  history: v.optional(v.pipe(v.array(HistoryEntrySchema), v.maxLength(MAX_HISTORY, says('importIssueTooManyRevisions')))),
 });
 
 const BackupSchema = v.object({
-  format: v.literal(BACKUP_FORMAT, `must be "${BACKUP_FORMAT}"`),
+  format: v.literal(BACKUP_FORMAT, says('importIssueMustBe', BACKUP_FORMAT)),
   version: v.pipe(v.number(), v.integer()),
   exportedAt: v.optional(v.string()),
   posts: v.pipe(
@@ -38,12 +41,12 @@ const BackupSchema = v.object({
         translations: v.array(
           v.object({
             lang: LanguageTagSchema,
-            drafts: v.pipe(v.array(BackupDraftSchema), v.maxLength(MAX_UNITS, 'has too many drafts')),
+            drafts: v.pipe(v.array(BackupDraftSchema), v.maxLength(MAX_UNITS, says('importIssueTooManyDrafts'))),
           }),
         ),
       }),
     ),
-    v.maxLength(MAX_POSTS, 'has too many posts'),
+    v.maxLength(MAX_POSTS, says('importIssueTooManyPosts')),
   ),
 });
 
@@ -53,19 +56,17 @@ export function planFromBackup(text: string): ImportPlan {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(`This file is not valid JSON (${(error as Error).message}).`);
+    throw new ImportError(t('importNotJson', (error as Error).message));
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
-    throw new ImportError('This JSON file is not an Interlinear backup (it has no "format": "interlinear-backup").');
+    throw new ImportError(t('importNotBackup'));
   }
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    throw new ImportError(
-      `This backup is in format version ${version}, made by a newer Interlinear; this one reads up to version ${BACKUP_VERSION}. Update Interlinear and try again.`,
-    );
+    throw new ImportError(t('importBackupNewer', formatNumber(version), formatNumber(BACKUP_VERSION)));
   }
-  const backup = parseWith(BackupSchema, data, 'This backup');
-  if (backup.version < 1) throw new ImportError(`This backup has an unknown format version (${backup.version}).`);
+  const backup = parseWith(BackupSchema, data, (problems) => t('importBackupInvalid', problems));
+  if (backup.version < 1) throw new ImportError(t('importBackupUnknownVersion', formatNumber(backup.version)));
   const plan: ImportPlan = { format: 'backup', targets: [] };
   for (const post of backup.posts) {
     const sources = new Map(post.segments.map((s) => [s.id, s.text]));

@@ -3,6 +3,7 @@
 // background worker lacks); the background checks the plan again with the same schema before
 // writing, since a message is only as trustworthy as the file behind it.
 import * as v from 'valibot';
+import { formatNumber, t, tCount, type MessageKey } from '../i18n';
 
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -14,21 +15,30 @@ export const MAX_HISTORY = 10_000;
 
 export type ImportFormat = 'backup' | 'xliff-2.0' | 'xliff-1.2';
 
-const text = v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH, 'is longer than 100,000 characters'));
-const nonEmpty = (what: string) =>
-  v.pipe(v.string(), v.trim(), v.minLength(1, `${what} is empty`), v.maxLength(2_000, `${what} is too long`));
+/** A schema's message for the translator, in the UI language when a file is checked (not when loaded). */
+export const says = (key: MessageKey, ...substitutions: string[]) => () => t(key, ...substitutions);
+/** The problem of a text longer than a segment may be. */
+export const textTooLong = () => t('importIssueTextTooLong', formatNumber(MAX_TEXT_LENGTH));
+
+const text = v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH, textTooLong));
+const segmentId = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, says('importIssueSegmentIdEmpty')),
+  v.maxLength(2_000, says('importIssueSegmentIdTooLong')),
+);
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 /** Posts live at web addresses; anything else (javascript:, data:) is refused. */
 export const WebAddressSchema = v.pipe(
   v.string(),
-  v.url('is not an address'),
-  v.regex(/^https?:\/\//i, 'is not a web address (http or https)'),
+  v.url(says('importIssueNotAddress')),
+  v.regex(/^https?:\/\//i, says('importIssueNotWebAddress')),
 );
-const status = v.picklist(['draft', 'done'], 'must be "draft" or "done"');
+const status = v.picklist(['draft', 'done'], says('importIssueStatus'));
 export const LanguageTagSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'is not a language tag (such as "ru" or "pt-BR")'),
+  v.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, says('importIssueLanguageTag')),
 );
 
 /** One saved change of a draft, as a backup keeps it. */
@@ -45,34 +55,34 @@ export const HistoryEntrySchema = v.object({
 
 /** The text to merge into one segment. */
 export const ImportUnitSchema = v.object({
-  segmentId: nonEmpty('a segment id'),
+  segmentId,
   /** The source the text was translated from, to notice a source that changed since. */
   source: v.optional(text),
   text,
   status: v.optional(status),
   /** Earlier texts, oldest first (backups only). */
-  history: v.optional(v.pipe(v.array(HistoryEntrySchema), v.maxLength(MAX_HISTORY, 'has too many revisions'))),
+  history: v.optional(v.pipe(v.array(HistoryEntrySchema), v.maxLength(MAX_HISTORY, says('importIssueTooManyRevisions')))),
   /** Set when the file itself says there is nothing to import here (no target, untranslated). */
   skipReason: v.optional(v.pipe(v.string(), v.maxLength(200))),
 });
 
 const SegmentSchema = v.object({
-  id: nonEmpty('a segment id'),
-  kind: v.picklist(['heading', 'paragraph', 'list-item', 'quote', 'caption', 'table-cell'], 'is not a segment kind'),
+  id: segmentId,
+  kind: v.picklist(['heading', 'paragraph', 'list-item', 'quote', 'caption', 'table-cell'], says('importIssueSegmentKind')),
   text,
   tagged: v.optional(text),
   inline: v.optional(
     v.array(
       v.object({
-        tag: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9]{0,15}$/, 'is not a tag name')),
-        attrs: v.optional(v.record(v.pipe(v.string(), v.regex(/^(href|title|lang|dir|src|alt)$/, 'is not an attribute an export rebuilds')), v.pipe(v.string(), v.maxLength(4_000)))),
+        tag: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9]{0,15}$/, says('importIssueTagName'))),
+        attrs: v.optional(v.record(v.pipe(v.string(), v.regex(/^(href|title|lang|dir|src|alt)$/, says('importIssueAttribute'))), v.pipe(v.string(), v.maxLength(4_000)))),
         empty: v.optional(v.boolean()),
       }),
     ),
   ),
   layout: v.optional(
     v.object({
-      tag: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9]{0,15}$/, 'is not a tag name')),
+      tag: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9]{0,15}$/, says('importIssueTagName'))),
       group: v.optional(v.pipe(v.number(), v.integer())),
       list: v.optional(v.picklist(['ol', 'ul'])),
       row: v.optional(v.pipe(v.number(), v.integer())),
@@ -86,7 +96,7 @@ export const ImportPostSchema = v.object({
   url: WebAddressSchema,
   title: v.nullable(text),
   sourceLanguage: v.nullable(v.pipe(v.string(), v.maxLength(100))),
-  segments: v.pipe(v.array(SegmentSchema), v.maxLength(MAX_UNITS, 'has too many segments')),
+  segments: v.pipe(v.array(SegmentSchema), v.maxLength(MAX_UNITS, says('importIssueTooManySegments'))),
   firstSeen: v.optional(time),
   lastSeen: v.optional(time),
 });
@@ -97,15 +107,15 @@ export const ImportTargetSchema = v.object({
   lang: LanguageTagSchema,
   /** Present when the file describes the post fully (backups). */
   post: v.optional(ImportPostSchema),
-  units: v.pipe(v.array(ImportUnitSchema), v.maxLength(MAX_UNITS, 'has too many segments')),
+  units: v.pipe(v.array(ImportUnitSchema), v.maxLength(MAX_UNITS, says('importIssueTooManySegments'))),
 });
 
 export const ImportPlanSchema = v.object({
   format: v.picklist(['backup', 'xliff-2.0', 'xliff-1.2']),
   targets: v.pipe(
     v.array(ImportTargetSchema),
-    v.maxLength(MAX_POSTS, 'has too many posts'),
-    v.check((targets) => targets.reduce((n, t) => n + t.units.length, 0) <= MAX_UNITS, 'has too many segments in all'),
+    v.maxLength(MAX_POSTS, says('importIssueTooManyPosts')),
+    v.check((targets) => targets.reduce((n, target) => n + target.units.length, 0) <= MAX_UNITS, says('importIssueTooManySegmentsInAll')),
   ),
 });
 
@@ -124,21 +134,24 @@ export class ImportError extends Error {
 
 /** The plan checked against the schema, or an ImportError listing (at most) the first problems. */
 export function validatePlan(value: unknown): ImportPlan {
-  return parseWith(ImportPlanSchema, value, 'The import');
+  return parseWith(ImportPlanSchema, value, (problems) => t('importPlanInvalid', problems));
 }
 
-/** Parses `value` with `schema`; a failure names where in the file each problem is. */
-export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+/**
+ * Parses `value` with `schema`; a failure names where in the file each problem is. `invalid` makes
+ * the whole sentence from the list of problems.
+ */
+export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown, invalid: (problems: string) => string): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
-  throw new ImportError(`${what} is not valid: ${describeIssues(result.issues)}`);
+  throw new ImportError(invalid(describeIssues(result.issues)));
 }
 
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[], limit = 3): string {
   const lines = issues.slice(0, limit).map((issue) => {
     const where = v.getDotPath(issue);
-    return where ? `${where}: ${issue.message}` : issue.message;
+    return where ? t('importIssueAt', where, issue.message) : issue.message;
   });
-  const more = issues.length > limit ? ` (and ${issues.length - limit} more problems)` : '';
-  return lines.join('; ') + more + '.';
+  const listed = lines.reduce((list, line) => t('importIssuesJoined', list, line));
+  return issues.length > limit ? tCount('importIssuesAndMore', issues.length - limit, listed) : t('importIssuesEnd', listed);
 }

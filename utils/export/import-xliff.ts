@@ -2,6 +2,7 @@
 // them back (targets filled, states changed, whitespace reflowed) — into an import plan. Inline
 // codes (<pc>/<ph>, <g>/<x/>, <sc>/<ec>, <bpt>/<ept>) become the draft's placeholders again.
 // Needs DOMParser, so it runs in a view, never in the background worker.
+import { t } from '../i18n';
 import { normaliseText } from '../segment/ids';
 import { closeToken, emptyToken, openToken } from '../segment/placeholders';
 import { ImportError, validatePlan, type ImportPlan, type ImportTarget, type ImportUnit } from './import-plan';
@@ -18,23 +19,23 @@ export function looksLikeXml(text: string): boolean {
 export function planFromXliff(text: string, parser: DOMParser = new DOMParser()): ImportPlan {
   // XLIFF never needs a document type; entity declarations are how XML bombs and file reads work.
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new ImportError('This file declares a document type or entities, which XLIFF files never need; it was not read.');
+    throw new ImportError(t('importXliffDoctype'));
   }
   let doc: Document;
   try {
     doc = parser.parseFromString(text.replace(/^\uFEFF/, ''), 'application/xml');
   } catch (error) {
     // Some parsers throw on broken markup instead of returning a <parsererror> document.
-    throw new ImportError(`This file is not well-formed XML: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+    throw new ImportError(t('importXmlBrokenDetail', String((error as Error)?.message ?? error).slice(0, 200)));
   }
   const error = doc.getElementsByTagName('parsererror')[0];
   if (error) {
     const detail = normaliseText(error.textContent ?? '').slice(0, 200);
-    throw new ImportError(`This file is not well-formed XML${detail ? `: ${detail}` : '.'}`);
+    throw new ImportError(detail ? t('importXmlBrokenDetail', detail) : t('importXmlBroken'));
   }
   const root = doc.documentElement;
   if (!root || root.localName !== 'xliff') {
-    throw new ImportError(`This XML file is not XLIFF (its root element is <${root?.localName ?? '?'}>).`);
+    throw new ImportError(t('importNotXliff', root?.localName ?? '?'));
   }
   const version = root.getAttribute('version') ?? '';
   const plan =
@@ -43,13 +44,13 @@ export function planFromXliff(text: string, parser: DOMParser = new DOMParser())
       : version === '1.2' || version === '1.1' || root.namespaceURI === XLIFF_1_2
         ? readXliff12(root)
         : null;
-  if (!plan) throw new ImportError(`This XLIFF file is version "${version}"; Interlinear reads XLIFF 2.0 and 1.2.`);
-  if (plan.targets.length === 0) throw new ImportError('This XLIFF file has no <file> with translation units.');
+  if (!plan) throw new ImportError(t('importXliffVersion', version));
+  if (plan.targets.length === 0) throw new ImportError(t('importXliffNoUnits'));
   return validatePlan(plan);
 }
 
 function readXliff2(root: Element): ImportPlan {
-  const lang = required(root, 'trgLang', 'The XLIFF file has no target language (trgLang on <xliff>).');
+  const lang = required(root, 'trgLang', () => t('importXliffNoTrgLang'));
   const targets: ImportTarget[] = [];
   for (const file of children(root, 'file')) {
     const postKey = postKeyOf(file);
@@ -70,7 +71,7 @@ function readXliff12(root: Element): ImportPlan {
   const targets: ImportTarget[] = [];
   for (const file of children(root, 'file')) {
     const postKey = postKeyOf(file);
-    const lang = required(file, 'target-language', 'A <file> of this XLIFF has no target-language.');
+    const lang = required(file, 'target-language', () => t('importXliffFileNoTargetLanguage'));
     const units = descendants(file, 'trans-unit').map((unit): ImportUnit => {
       const target = child(unit, 'target');
       const source = inlineText(child(unit, 'source'));
@@ -90,9 +91,9 @@ function unitOf(segmentId: string, rawSource: string, rawText: string, hasTarget
   const unit: ImportUnit = { segmentId, text };
   // Without a source in the file there is nothing to compare with the post's.
   if (source) unit.source = source;
-  if (!hasTarget || text === '') unit.skipReason = 'no translation in the file';
+  if (!hasTarget || text === '') unit.skipReason = t('importSkipNoTranslation');
   // Exports keep an untranslated segment's source in its target; that is no translation.
-  else if (status === null && text === source) unit.skipReason = 'marked untranslated in the file';
+  else if (status === null && text === source) unit.skipReason = t('importSkipUntranslated');
   else unit.status = status ?? 'draft';
   return unit;
 }
@@ -119,9 +120,7 @@ function postKeyOf(file: Element): string {
   } catch {
     // reported below
   }
-  throw new ImportError(
-    `A <file> of this XLIFF names no post address (original="${original.slice(0, 100)}"); it was not exported by Interlinear.`,
-  );
+  throw new ImportError(t('importXliffNoPostAddress', original.slice(0, 100)));
 }
 
 /** A unit's segment id: the `resname`/`name` a tool keeps, else its id. */
@@ -178,9 +177,9 @@ function placeholderNumber(el: Element, attrs = ['id', 'rid']): number | null {
   return null;
 }
 
-function required(el: Element, attr: string, message: string): string {
+function required(el: Element, attr: string, message: () => string): string {
   const value = el.getAttribute(attr)?.trim();
-  if (!value) throw new ImportError(message);
+  if (!value) throw new ImportError(message());
   return value;
 }
 

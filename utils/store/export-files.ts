@@ -8,6 +8,7 @@ import {
   type ExportedFile,
   type UntranslatedChoice,
 } from '../export/formats';
+import { t } from '../i18n';
 import type { DraftStore } from './draft-store';
 
 export type { ExportedFile, UntranslatedChoice } from '../export/formats';
@@ -25,7 +26,8 @@ export interface ExportRequest {
 
 export interface ExportChoice {
   id: ExportFormatId;
-  label: string;
+  /** The name a view shows, in the UI language. */
+  label: () => string;
   /** "Copy" puts these two exports on the clipboard as text and as rich text (HTML). */
   copyAs?: { plain: ExportFormatId; html: ExportFormatId };
 }
@@ -39,7 +41,7 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   { id: 'review', label: DOCUMENT_FORMATS.review.label },
   { id: 'xliff2', label: DOCUMENT_FORMATS.xliff2.label },
   { id: 'xliff12', label: DOCUMENT_FORMATS.xliff12.label },
-  { id: 'backup', label: 'JSON backup (with history)' },
+  { id: 'backup', label: () => t('exportFormatBackup') },
 ];
 
 export function isExportFormat(id: unknown): id is ExportFormatId {
@@ -49,15 +51,15 @@ export function isExportFormat(id: unknown): id is ExportFormatId {
 /** The file a request asks for, read from the store in one transaction. */
 export async function buildExport(store: DraftStore, request: ExportRequest, now = new Date()): Promise<ExportedFile> {
   const { scope, format } = request;
-  if (!isExportFormat(format)) throw new Error(`There is no export format "${String(format)}".`);
+  if (!isExportFormat(format)) throw new Error(t('exportUnknownFormat', String(format)));
   const source = await readSource(store, scope, format === 'backup');
-  if (scope !== 'all' && source.posts.length === 0) throw new Error('This post is not in this browser.');
+  if (scope !== 'all' && source.posts.length === 0) throw new Error(t('exportPostNotHere'));
   if (format === 'backup') {
-    if (source.drafts.length === 0) throw new Error('There are no drafts to back up.');
+    if (source.drafts.length === 0) throw new Error(t('exportNoDraftsToBackUp'));
     return backupFile(source, scope, now);
   }
   const untranslated: UntranslatedChoice = request.untranslated ?? 'source';
-  if (!['source', 'skip', 'empty'].includes(untranslated)) throw new Error(`"${untranslated}" is not a choice for untranslated segments.`);
+  if (!['source', 'skip', 'empty'].includes(untranslated)) throw new Error(t('exportUnknownUntranslated', String(untranslated)));
   return exportScope(format, source, scope, { untranslated });
 }
 

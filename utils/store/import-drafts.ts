@@ -4,6 +4,7 @@
 // store as it was.
 import type { IDBPTransaction } from 'idb';
 import type { ImportPlan, ImportTarget, ImportUnit } from '../export/import-plan';
+import { t, tCount } from '../i18n';
 import type { DraftRecord, PostRecord, RevisionRecord } from '../model';
 import { normaliseText } from '../segment/ids';
 import { stripTokens } from '../segment/placeholders';
@@ -18,6 +19,7 @@ export interface ImportReportItem {
   lang: string;
   segmentId: string;
   imported: boolean;
+  /** What happened, or why not, in the UI language. */
   reason: string;
 }
 
@@ -65,7 +67,7 @@ async function importTarget(tx: ImportTx, clock: DeviceClock, now: number, targe
     else report.skipped++;
   };
   if (!post) {
-    for (const unit of target.units) note(unit, false, 'the post is not in this browser: open it once, then import again');
+    for (const unit of target.units) note(unit, false, t('importReasonPostNotHere'));
     return;
   }
   const sources = new Map(post.segments.map((s) => [s.id, s.text]));
@@ -86,14 +88,14 @@ async function importTarget(tx: ImportTx, clock: DeviceClock, now: number, targe
     const seen = new Set<string>();
     for (const unit of target.units) {
       if (seen.has(unit.segmentId)) {
-        note(unit, false, 'the file has this segment twice; the first one was used');
+        note(unit, false, t('importReasonDuplicate'));
         continue;
       }
       seen.add(unit.segmentId);
       const storedSource = sources.get(unit.segmentId);
       // A draft of a removed paragraph is still kept, with the paragraph it translated, as an orphan.
       if (storedSource === undefined && !unit.source) {
-        note(unit, false, 'this paragraph is no longer in the post');
+        note(unit, false, t('importReasonParagraphGone'));
         continue;
       }
       const ids = { postKey, lang, segmentId: unit.segmentId };
@@ -128,17 +130,18 @@ function importUnit(
 ): UnitOutcome {
   const known = stored.history;
   const { added, lastRev } = mergeHistory(tx, ids, unit, known, writes);
-  const historyNote = added ? ` (${added} earlier ${added === 1 ? 'revision' : 'revisions'} added to its history)` : '';
-  const skip = (reason: string): UnitOutcome => ({ imported: false, reason: reason + historyNote });
+  // Whole sentences: a note wraps the reason it adds to.
+  const withHistory = (reason: string) => (added ? tCount('importReasonHistoryAdded', added, reason) : reason);
+  const skip = (reason: string): UnitOutcome => ({ imported: false, reason: withHistory(reason) });
 
   if (unit.skipReason) return skip(unit.skipReason);
-  if (unit.text === '') return skip('deleted in the backup');
+  if (unit.text === '') return skip(t('importReasonDeletedInBackup'));
   const translated = unit.source === undefined ? undefined : normaliseText(stripTokens(unit.source));
   const sourceChange = translated !== undefined && translated !== normaliseText(storedSource ?? '') ? { oldText: translated } : undefined;
   const current = stored.draft;
   const status = unit.status ?? 'draft';
   const live = current && !current.deleted ? current : undefined;
-  if (live && live.text === unit.text && (live.status ?? 'draft') === status) return skip('the draft already has this text');
+  if (live && live.text === unit.text && (live.status ?? 'draft') === status) return skip(t('importReasonSameText'));
 
   // A first restore of a backup takes the backup's last revision as it is, rather than repeating it.
   const last = unit.history?.at(-1);
@@ -158,20 +161,20 @@ function importUnit(
     const revision: RevisionRecord = { ...ids, rev, text: unit.text, at, hlc, ...authorOf(clock), origin: 'imported', status };
     writes.push(tx.objectStore('revisions').add(revision));
   }
-  const flag =
+  const flagged = (reason: string) =>
     storedSource === undefined
-      ? '; kept as an orphaned draft: its paragraph is no longer in the post'
+      ? t('importReasonOrphaned', reason)
       : sourceChange
-        ? '; flagged: the paragraph’s source changed since this file was made'
-        : '';
-  if (restoring) return { imported: true, reason: 'restored with its history' + flag, draft };
+        ? t('importReasonSourceChanged', reason)
+        : reason;
+  if (restoring) return { imported: true, reason: flagged(t('importReasonRestored')), draft };
   const reason =
     live && live.text === unit.text
-      ? `marked ${status === 'done' ? 'done' : 'as a draft'}`
+      ? t(status === 'done' ? 'importReasonMarkedDone' : 'importReasonMarkedDraft')
       : live
-        ? 'a new revision; the earlier text stays in its history'
-        : 'a new draft';
-  return { imported: true, reason: reason + flag + historyNote, draft };
+        ? t('importReasonNewRevision')
+        : t('importReasonNewDraft');
+  return { imported: true, reason: withHistory(flagged(reason)), draft };
 }
 
 /**

@@ -1,4 +1,5 @@
 // What a failed save means to the translator, and asking the browser to keep our data.
+import { t } from '../i18n';
 
 /** True when the browser refused a write for lack of space (IndexedDB's QuotaExceededError). */
 export function isQuotaError(error: unknown): boolean {
@@ -7,14 +8,15 @@ export function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || /QuotaExceeded|quota (has been )?exceeded|not enough space/i.test(message);
 }
 
-export const QUOTA_MESSAGE =
-  'Your browser has no room left to store drafts. What you type is kept in this window and saved ' +
-  'as soon as there is room: free some disk space, and export a backup of your drafts now.';
+/** What a full disk means to the translator, in the UI language. */
+export function quotaMessage(): string {
+  return t('storageQuotaFull');
+}
 
 /** The line a view shows while a save keeps failing. */
 export function saveErrorMessage(error: unknown): string {
-  if (isQuotaError(error)) return QUOTA_MESSAGE;
-  return `Not saved yet, trying again: ${String((error as Error)?.message ?? error)}`;
+  if (isQuotaError(error)) return quotaMessage();
+  return t('storageNotSavedYet', String((error as Error)?.message ?? error));
 }
 
 /**
