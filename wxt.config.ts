@@ -42,7 +42,11 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: SYNC_SERVER_ORIGINS }
       : { optional_host_permissions: SYNC_SERVER_ORIGINS }),
-    action: { default_title: 'Interlinear' },
+    // The toolbar button's tooltip, in the browser's language. The popup's index.html has no <title>:
+    // WXT would put that in its place. Firefox (MV2) calls the button browser_action.
+    ...(browser === 'firefox'
+      ? { browser_action: { default_title: '__MSG_extName__' } }
+      : { action: { default_title: '__MSG_extName__' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

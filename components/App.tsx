@@ -8,6 +8,7 @@ import { DraftedPosts } from './DraftedPosts';
 import { PostView } from './PostView';
 import { useShownTab } from './use-shown-tab';
 import { useTabPost } from './use-tab-post';
+import { t } from '@/utils/i18n';
 
 export type Layout = 'popup' | 'panel';
 
@@ -23,18 +24,18 @@ export function App({ layout }: { layout: Layout }) {
     browser.windows.getCurrent().then((w) => setWindowId(w.id), () => undefined);
   }, []);
 
-  if (tabId === undefined || state.status === 'loading') return <p class="muted loading">Reading the page…</p>;
+  if (tabId === undefined || state.status === 'loading') return <p class="muted loading">{t('viewReadingPage')}</p>;
   if (state.status === 'error') {
     return (
       <p class="notice notice-error" role="alert">
-        {pinned ? 'Interlinear could not show these drafts' : 'Interlinear could not read this tab'}: {state.message}
+        {pinned ? t('viewCouldNotShowDrafts', state.message) : t('viewCouldNotReadTab', state.message)}
       </p>
     );
   }
   if (state.status === 'none' && pinned) {
     return (
       <p class="notice" data-testid="post-not-kept">
-        This post is not kept in this browser any more.
+        {t('viewPostNotKept')}
       </p>
     );
   }
@@ -42,7 +43,7 @@ export function App({ layout }: { layout: Layout }) {
     return (
       <div class="not-asking">
         <p class="notice" data-testid="not-asking">
-          This page is not asking for translation.
+          {t('viewNotAsking')}
         </p>
         {tabId !== null && <CheckThisSite tabId={tabId} />}
         <DraftedPosts />
@@ -59,7 +60,7 @@ export function App({ layout }: { layout: Layout }) {
           openSidePanel(windowId).then(() => window.close(), () => undefined);
         }}
       >
-        Open in side panel
+        {t('popupOpenInSidePanel')}
       </button>
     ) : null;
 

@@ -5,7 +5,7 @@ import { sendMessage } from '@/utils/messaging';
 import type { PostSummary } from '@/utils/model';
 import { progressLabel } from '@/utils/progress-label';
 import { safeHttpUrl } from '@/utils/safe-url';
-import { t } from '@/utils/i18n';
+import { t, uiLanguage } from '@/utils/i18n';
 
 export function DraftedPosts() {
   const [posts, setPosts] = useState<PostSummary[] | null>(null);
@@ -36,7 +36,7 @@ export function DraftedPosts() {
               )}
               <span class="muted">
                 {' '}
-                · {languageName(post.lang, navigator.language)} · {progressLabel(post.progress)}
+                · {languageName(post.lang, uiLanguage())} · {progressLabel(post.progress)}
               </span>
             </li>
           );

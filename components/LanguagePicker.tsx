@@ -4,6 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { memo } from './memo';
 import { COMMON_LANGUAGES, canonicalTag, knownLanguageName, languageName, primaryLanguage } from '@/utils/languages';
 import type { TargetLanguage } from '@/utils/model';
+import { t, uiLanguage } from '@/utils/i18n';
 
 interface Props {
   value: string;
@@ -26,7 +27,7 @@ function uniqueTags(tags: (string | null)[], exclude: Set<string>): string[] {
 export const LanguagePicker = memo(function LanguagePicker({ value, offered, recent, sourceLanguage, onChange }: Props) {
   const [typing, setTyping] = useState(false);
   const [draftTag, setDraftTag] = useState('');
-  const ui = navigator.language;
+  const ui = uiLanguage();
   const offeredTags = uniqueTags(offered.map((l) => canonicalTag(l.code)), new Set());
   const taken = new Set([...offeredTags, sourceLanguage ?? '']);
   const recentTags = uniqueTags([...recent, ...navigator.languages.map(primaryLanguage)], taken);
@@ -49,8 +50,8 @@ export const LanguagePicker = memo(function LanguagePicker({ value, offered, rec
     const typed = draftTag.trim();
     const tag = canonicalTag(typed);
     // Said as soon as it applies: a malformed tag cannot be used, an unknown one only warned about.
-    const problem = typed && !tag ? `“${typed}” is not a language tag. Tags look like pt-BR, kk or zh-Hant.` : null;
-    const unknown = tag && !knownLanguageName(tag, ui) ? `This browser knows no language “${tag}”: check the tag before drafting in it.` : null;
+    const problem = typed && !tag ? t('languageTagInvalid', typed) : null;
+    const unknown = tag && !knownLanguageName(tag, ui) ? t('languageTagUnknown', tag) : null;
     return (
       <form
         class="language-other"
@@ -64,19 +65,19 @@ export const LanguagePicker = memo(function LanguagePicker({ value, offered, rec
         onKeyDown={(event) => event.key === 'Escape' && setTyping(false)}
       >
         <input
-          aria-label="Language tag (BCP 47), e.g. pt-BR"
+          aria-label={t('languageTagLabel')}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem || unknown ? 'language-tag-message' : undefined}
-          placeholder="e.g. pt-BR, kk, zh-Hant"
+          placeholder={t('languageTagPlaceholder')}
           value={draftTag}
           onInput={(e) => setDraftTag(e.currentTarget.value)}
           autoFocus
         />
         <button type="submit" disabled={!tag}>
-          {tag ? `Use ${languageName(tag, ui)}` : 'Use'}
+          {tag ? t('languageUseNamed', languageName(tag, ui)) : t('languageUse')}
         </button>
         <button type="button" onClick={() => setTyping(false)}>
-          Cancel
+          {t('languageCancel')}
         </button>
         {(problem || unknown) && (
           <p id="language-tag-message" class={problem ? 'field-error' : 'field-hint'} role="status" data-testid="language-tag-message">
@@ -89,7 +90,7 @@ export const LanguagePicker = memo(function LanguagePicker({ value, offered, rec
 
   return (
     <label class="language-picker">
-      <span>Translate into</span>
+      <span>{t('languageTranslateInto')}</span>
       <select
         data-testid="target-language"
         value={value || ''}
@@ -99,28 +100,28 @@ export const LanguagePicker = memo(function LanguagePicker({ value, offered, rec
           else if (chosen) onChange(chosen);
         }}
       >
-        {!value && <option value="">Choose a language…</option>}
+        {!value && <option value="">{t('languageChoose')}</option>}
         {value && !all.includes(value) && <option value={value}>{label(value)}</option>}
         {offeredTags.length > 0 && (
-          <optgroup label="Wanted by this site">
+          <optgroup label={t('languageGroupWanted')}>
             {offeredTags.map((tag) => (
               <option value={tag}>{label(tag)}</option>
             ))}
           </optgroup>
         )}
         {recentTags.length > 0 && (
-          <optgroup label="Your languages">
+          <optgroup label={t('languageGroupYours')}>
             {recentTags.map((tag) => (
               <option value={tag}>{label(tag)}</option>
             ))}
           </optgroup>
         )}
-        <optgroup label="All languages">
+        <optgroup label={t('languageGroupAll')}>
           {otherTags.map(({ tag, name }) => (
             <option value={tag}>{name}</option>
           ))}
         </optgroup>
-        <option value={OTHER}>Another language (any BCP 47 tag)…</option>
+        <option value={OTHER}>{t('languageAnother')}</option>
       </select>
     </label>
   );

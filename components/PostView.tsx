@@ -16,6 +16,7 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { statusOf, type DoneTexts } from './segment-status';
 import { useSegmentKeys } from './use-segment-keys';
 import type { DraftStatus } from '@/utils/model';
+import { t } from '@/utils/i18n';
 
 const NO_LANGUAGES: never[] = [];
 
@@ -58,7 +59,7 @@ export function PostView(props: Props) {
   return (
     <article class="post">
       <header class="post-header">
-        <h1 data-testid="post-title">{post.title ?? 'Untitled post'}</h1>
+        <h1 data-testid="post-title">{post.title ?? t('viewUntitledPost')}</h1>
         <div class="post-controls">
           <LanguagePicker
             value={lang}
@@ -74,7 +75,7 @@ export function PostView(props: Props) {
           <KeyboardHelp open={keys.helpOpen} onOpenChange={keys.setHelpOpen} />
           {startUrl && (
             <a href={startUrl} target="_blank" rel="noopener noreferrer" class="button-link">
-              Start the translation on the site
+              {t('viewStartOnSite')}
             </a>
           )}
         </div>

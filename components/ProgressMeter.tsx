@@ -2,6 +2,7 @@
 // the done and the drafted part.
 import type { Progress } from '@/utils/model';
 import { progressLabel, progressPercents } from '@/utils/progress-label';
+import { t } from '@/utils/i18n';
 
 export function ProgressMeter({ progress }: { progress: Progress }) {
   const percents = progressPercents(progress);
@@ -12,7 +13,7 @@ export function ProgressMeter({ progress }: { progress: Progress }) {
       <span
         class="progress-bar"
         role="progressbar"
-        aria-label="Segments done"
+        aria-label={t('progressBarLabel')}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percents.done}

@@ -10,6 +10,7 @@ import type { PostRef } from '@/utils/post-link';
 import { progressOf, type ConcurrentEdit, type DraftRecord, type DraftStatus, type Progress } from '@/utils/model';
 import { doneTextsOf, SendsInFlight, statusOf, withDoneTextOf, type DoneTexts } from './segment-status';
 import { useSourceFlags, type SourceFlags } from './use-source-flags';
+import { t } from '@/utils/i18n';
 
 export type TabPostState =
   | { status: 'loading' }
@@ -173,7 +174,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
     // The flag goes when the background's draft:changed says so; a failure leaves it up, to retry.
     sendMessage({ type: 'draft:mark-reviewed', postKey: shown.post.key, lang: shown.lang, segmentId }).then(
       (draft) => draft && setConcurrentEdits((all) => withEditsOf(all, draft)),
-      (error) => setSaveError(`Could not mark the segment as reviewed: ${String((error as Error)?.message ?? error)}`),
+      (error) => setSaveError(t('viewMarkReviewedFailed', String((error as Error)?.message ?? error))),
     );
   }, []);
 
@@ -185,7 +186,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
       saver.flush();
       await saves.settled();
       if (saver.pendingText(shown.post.key, shown.lang, segmentId) !== undefined) {
-        setSaveError('Not marked: the text is not saved yet. Try again in a moment.');
+        setSaveError(t('viewStatusNotSaved'));
         return false;
       }
       try {
@@ -193,7 +194,8 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
         setDoneTexts((all) => withDoneTextOf(all, draft));
         return true;
       } catch (error) {
-        setSaveError(`Not marked ${status}: ${String((error as Error)?.message ?? error)}`);
+        const reason = String((error as Error)?.message ?? error);
+        setSaveError(status === 'done' ? t('viewMarkDoneFailed', reason) : t('viewMarkDraftFailed', reason));
         return false;
       }
     },

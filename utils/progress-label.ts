@@ -1,11 +1,11 @@
-// How progress reads in every view: "7 of 13 done · 2 drafts".
+// How progress reads in every view: "7 of 13 done · 2 drafts", in the UI language and its digits.
+import { formatNumber, t, tCount } from './i18n';
 import type { Progress } from './model';
 
 export function progressLabel({ total, drafted, done }: Progress): string {
   const drafts = drafted - done;
-  const main = `${done} of ${total} done`;
-  if (drafts <= 0) return main;
-  return `${main} · ${drafts} ${drafts === 1 ? 'draft' : 'drafts'}`;
+  if (drafts <= 0) return t('progressDone', formatNumber(done), formatNumber(total));
+  return tCount('progressDrafts', drafts, formatNumber(done), formatNumber(total));
 }
 
 /** Whole percents of the segments done and drafted (not done), for the bar. */

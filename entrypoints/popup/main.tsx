@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { App } from '@/components/App';
 import '@/components/interlinear.css';
-import { applyUiLanguage } from '@/utils/i18n';
+import { applyUiLanguage, t } from '@/utils/i18n';
 
 applyUiLanguage(document);
+document.title = t('extName');
 render(<App layout="popup" />, document.getElementById('app')!);

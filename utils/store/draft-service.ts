@@ -1,6 +1,7 @@
 // The background's answers to the message protocol: it owns the store, the tab → post map and
 // the badges. Browser APIs come in as `ports` so tests can run it without a browser.
 import { badgeTextFor } from '../badge';
+import { t } from '../i18n';
 import { defaultTargetLanguage, canonicalTag } from '../languages';
 import type { Handlers, Message, TabPost } from '../messaging';
 import { progressOf, type PostSnapshot, type Progress } from '../model';
@@ -140,7 +141,7 @@ export class DraftService {
   /** Makes `lang` the post's target language and the translator's most recent one. */
   private async rememberLanguage(postKey: string, lang: string): Promise<void> {
     const tag = canonicalTag(lang);
-    if (!tag) throw new Error(`"${lang}" is not a language tag`);
+    if (!tag) throw new Error(t('languageNotATag', lang));
     await this.ports.store.setTargetLanguage(postKey, tag);
     const recent = [tag, ...(await this.recentLanguages()).filter((t) => t !== tag)].slice(0, RECENT_LIMIT);
     await this.ports.prefs.set({ [RECENT_LANGUAGES]: recent });

@@ -12,6 +12,7 @@ import {
   type SourceChange,
 } from '../model';
 import { storedSegment } from '../segment/stored-segment';
+import { t } from '../i18n';
 import { openDeviceClock } from '../sync/device-clock';
 import { draftDocId, postDocId } from '../sync/doc-ids';
 import { DB_NAME, DB_VERSION, upgradeSchema, type InterlinearDB, type SyncIdentity } from './schema';
@@ -130,7 +131,7 @@ export class DraftStore {
     const saved = await this.writeDraft(key, (current) => {
       if (!current || current.deleted || current.text.trim() === '') {
         if (status === 'draft') return null;
-        throw new Error('This segment has no draft yet: write one before marking it done.');
+        throw new Error(t('viewMarkDoneNoDraft'));
       }
       return statusOf(current) === status ? null : { text: current.text, status };
     });
