@@ -97,6 +97,39 @@ describe('sync controller', () => {
     desktop.controller.scheduler.stop();
   });
 
+  it('takes this device’s drafts along when a pulled post has changed paragraphs', async () => {
+    const original = samplePost(3, 'https://diff.wikimedia.org/2024/09/05/follow-test/');
+    const [first, second, third] = original.segments;
+    const reworded = { ...second!, id: 'p-reworded', text: second!.text.replace('every corner', 'all corners') };
+    const edited = { ...original, segments: [first!, reworded, third!] };
+    const key = { postKey: original.key, lang: 'fa' };
+
+    // The desktop drafts the original, in a language only it works in, and has not synced yet.
+    const desktop = await setup('desktop-follow');
+    await desktop.store.savePost(original);
+    await desktop.store.saveDraft({ ...key, segmentId: second!.id, text: 'بند دوم.' });
+    // The laptop sees the edited post later, and syncs it.
+    const laptop = await setup('laptop-follow');
+    await laptop.fromOptions({ type: 'sync:save-settings', settings: laptop.settings });
+    await laptop.store.savePost(edited);
+    await laptop.fromOptions({ type: 'sync:now' });
+
+    await desktop.fromOptions({ type: 'sync:save-settings', settings: desktop.settings });
+    await desktop.fromOptions({ type: 'sync:now' });
+    const here = await desktop.store.getDrafts(original.key, 'fa');
+    const live = here.filter((d) => !d.deleted);
+    expect(live).toEqual([expect.objectContaining({ segmentId: 'p-reworded', text: 'بند دوم.', sourceChange: { oldText: second!.text } })]);
+    expect(desktop.broadcasts).toContainEqual(expect.objectContaining({ type: 'draft:changed', draft: expect.objectContaining({ segmentId: 'p-reworded' }) }));
+
+    // The move reaches the laptop too: the draft is under the new paragraph there, not orphaned.
+    await desktop.fromOptions({ type: 'sync:now' });
+    await laptop.fromOptions({ type: 'sync:now' });
+    const there = (await laptop.store.getDrafts(original.key, 'fa')).filter((d) => !d.deleted);
+    expect(there).toEqual([expect.objectContaining({ segmentId: 'p-reworded', text: 'بند دوم.' })]);
+    laptop.controller.scheduler.stop();
+    desktop.controller.scheduler.stop();
+  });
+
   it('shows settings to the extension’s own pages only', async () => {
     const device = await setup('tablet');
     const fromPage = (message: Message) =>

@@ -2,7 +2,7 @@
 // documents to push for it, what the server accepted, and merging what came from the server —
 // each in one transaction, so a service worker stopped at any moment leaves a consistent state.
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
-import type { DraftRecord, PostRecord, RevisionRecord } from '../model';
+import type { DraftRecord, PostRecord, RevisionRecord, Segment } from '../model';
 import type { InterlinearDB, OutboxEntry, SyncIdentity, SyncMeta } from '../store/schema';
 import { openDeviceClock, type DeviceClock } from './device-clock';
 import { draftDocId, postDocId } from './doc-ids';
@@ -29,6 +29,11 @@ export interface AppliedChanges {
   /** Drafts whose text or flags changed here: the views must hear of them. */
   drafts: DraftRecord[];
   posts: PostRecord[];
+  /**
+   * Posts whose pulled source has other segments than this device had: their drafts here must
+   * follow their paragraphs, as when this device sees the edited page itself.
+   */
+  resegmented?: Array<{ postKey: string; before: Segment[]; after: Segment[] }>;
   /** Segments both sides had edited (now flagged for review). */
   conflicts: number;
   /** Documents the merge queued for push: the server lacks what the merge made. */
@@ -268,6 +273,10 @@ async function applyPost(context: ApplyContext, doc: PostDoc): Promise<void> {
     };
     await context.posts.put(post);
     context.changes.posts.push(post);
+    // Whether the segments really changed is for followParagraphs to tell (it compares them).
+    if (local) {
+      (context.changes.resegmented ??= []).push({ postKey: doc.key, before: local.segments, after: doc.segments });
+    }
   }
   await context.remoteRevs.put({ docId: doc._id, rev: doc._rev!, hlc: doc.hlc });
   await settleOutbox(context, doc._id, ['post', doc.key], order < 0);

@@ -3,6 +3,7 @@
 import type { Handlers, Message, Sender } from '../messaging';
 import { progressOf, type DraftRecord } from '../model';
 import type { DraftStore } from '../store/draft-store';
+import { followParagraphs } from '../store/source-moves';
 import type { KeyValueArea } from '../store/tab-registry';
 import { createDatabase, testConnection } from './connection-test';
 import type { Fetch } from './couch-client';
@@ -63,11 +64,19 @@ export class SyncController {
     return this.scheduler.syncNow();
   }
 
-  /** Tells the views about drafts a sync changed, with their post's progress, as local saves do. */
+  /**
+   * Tells the views about drafts a sync changed, with their post's progress, as local saves do.
+   * A pulled post whose paragraphs changed takes this device's drafts along first, so drafts not
+   * synced yet (or in a language only this device works in) follow their paragraphs too.
+   */
   private async announce(changes: AppliedChanges): Promise<void> {
     const { store } = this.ports;
+    const drafts = [...changes.drafts];
+    for (const { postKey, before, after } of changes.resegmented ?? []) {
+      drafts.push(...(await followParagraphs(store, postKey, before, after)));
+    }
     const groups = new Map<string, DraftRecord[]>();
-    for (const draft of changes.drafts) {
+    for (const draft of drafts) {
       const key = JSON.stringify([draft.postKey, draft.lang]);
       groups.set(key, [...(groups.get(key) ?? []), draft]);
     }
@@ -77,7 +86,7 @@ export class SyncController {
       const progress = post ? progressOf(post.segments, await store.getDrafts(postKey, lang)) : null;
       for (const draft of drafts) this.ports.broadcast({ type: 'draft:changed', draft, progress });
     }
-    const posts = new Set([...changes.drafts.map((d) => d.postKey), ...changes.posts.map((p) => p.key)]);
+    const posts = new Set([...drafts.map((d) => d.postKey), ...changes.posts.map((p) => p.key)]);
     await this.ports.refreshBadges?.([...posts]).catch(() => undefined);
   }
 
