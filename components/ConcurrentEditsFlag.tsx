@@ -3,7 +3,7 @@
 import { textDirection } from '@/utils/languages';
 import type { ConcurrentEdit } from '@/utils/model';
 import { hlcTime } from '@/utils/sync/hlc';
-import { t, tCount } from '@/utils/i18n';
+import { formatDateTime, t, tCount } from '@/utils/i18n';
 
 interface Props {
   edits: readonly ConcurrentEdit[];
@@ -13,7 +13,7 @@ interface Props {
 
 function whenOf(stamp: string): string {
   try {
-    return new Date(hlcTime(stamp)).toLocaleString();
+    return formatDateTime(hlcTime(stamp));
   } catch {
     return t('atSomePoint'); // a stamp from a future format: the text matters more than its time
   }
@@ -37,8 +37,9 @@ export function ConcurrentEditsFlag({ edits, lang, onKeep }: Props) {
               </q>
             )}{' '}
             <span class="muted">
-              — {edit.device ?? t('anotherDevice')}
-              {edit.user ? ` (${edit.user})` : ''}, {whenOf(edit.hlc)}
+              {edit.user
+                ? t('editorConcurrentFromUser', edit.device ?? t('anotherDevice'), edit.user, whenOf(edit.hlc))
+                : t('editorConcurrentFrom', edit.device ?? t('anotherDevice'), whenOf(edit.hlc))}
             </span>
           </li>
         ))}

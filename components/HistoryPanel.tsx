@@ -5,16 +5,18 @@ import { textDirection } from '@/utils/languages';
 import { browser } from 'wxt/browser';
 import { isMessage, sendMessage } from '@/utils/messaging';
 import type { RevisionRecord } from '@/utils/model';
-import type { SegmentHistory } from '@/utils/store/history-service';
+import type { HistoryEntry, SegmentHistory } from '@/utils/store/history-service';
 import { errorText, useDraftContext } from './draft-context';
+import { formatDateTime, formatNumber, t, tCount, type MessageKey } from '@/utils/i18n';
+import { MessageWithSlot } from './message-slot';
 
-const ORIGIN_LABEL: Record<NonNullable<RevisionRecord['origin']>, string> = {
-  local: 'typed',
-  pulled: 'synced',
-  concurrent: 'written at the same time elsewhere',
-  imported: 'imported',
-  restored: 'restored',
-  moved: 'moved with its paragraph',
+const ORIGIN_LABEL: Record<NonNullable<RevisionRecord['origin']>, MessageKey> = {
+  local: 'historyOriginLocal',
+  pulled: 'historyOriginPulled',
+  concurrent: 'historyOriginConcurrent',
+  imported: 'historyOriginImported',
+  restored: 'historyOriginRestored',
+  moved: 'historyOriginMoved',
 };
 
 interface Props {
@@ -22,6 +24,12 @@ interface Props {
   /** The draft's text now, so the history can say which entry is current. */
   currentText: string;
   onClose(): void;
+}
+
+/** Where a change was made: the device's name (and the user's, with sync), or this device. */
+function deviceOf(entry: HistoryEntry): string {
+  const device = entry.device ?? t('historyThisDevice');
+  return entry.user ? t('historyDeviceOfUser', device, entry.user) : device;
 }
 
 type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; history: SegmentHistory };
@@ -66,7 +74,7 @@ export function HistoryPanel({ segmentId, currentText, onClose }: Props) {
     try {
       await sendMessage({ type: 'draft:restore-revision', postKey: context.postKey, lang: context.lang, segmentId, revisionId });
     } catch (error) {
-      setActionError(`Could not restore: ${errorText(error)}`);
+      setActionError(t('historyRestoreFailed', errorText(error)));
     }
   };
 
@@ -86,16 +94,16 @@ export function HistoryPanel({ segmentId, currentText, onClose }: Props) {
     >
       <div class="history-head">
         <p class="history-title" id={titleId} tabIndex={-1} ref={title}>
-          <strong>History</strong>
+          <strong>{t('historyTitle')}</strong>
         </p>
         <button type="button" onClick={onClose}>
-          Close
+          {t('historyClose')}
         </button>
       </div>
-      {loaded.status === 'loading' && <p class="muted">Reading the history…</p>}
+      {loaded.status === 'loading' && <p class="muted">{t('historyLoading')}</p>}
       {loaded.status === 'error' && (
         <p class="notice notice-error" role="alert">
-          Could not read the history: {loaded.message}
+          {t('historyLoadFailed', loaded.message)}
         </p>
       )}
       {actionError && (
@@ -103,7 +111,7 @@ export function HistoryPanel({ segmentId, currentText, onClose }: Props) {
           {actionError}
         </p>
       )}
-      {loaded.status === 'ready' && loaded.history.entries.length === 0 && <p class="muted">No saved changes yet.</p>}
+      {loaded.status === 'ready' && loaded.history.entries.length === 0 && <p class="muted">{t('historyEmpty')}</p>}
       {loaded.status === 'ready' && loaded.history.entries.length > 0 && (
         <ol class="history-list">
           {loaded.history.entries.map((entry, i) => {
@@ -111,17 +119,15 @@ export function HistoryPanel({ segmentId, currentText, onClose }: Props) {
             return (
               <li key={entry.id} class="history-entry" data-testid="history-entry">
                 <p class="history-meta muted">
-                  <time dateTime={new Date(entry.at).toISOString()}>{new Date(entry.at).toLocaleString()}</time>
-                  {' · '}
-                  {entry.device ?? 'this device'}
-                  {entry.user ? ` (${entry.user})` : ''}
-                  {' · '}
-                  {ORIGIN_LABEL[entry.origin ?? 'local']}
-                  {isCurrent && ' · current'}
+                  <MessageWithSlot
+                    message={isCurrent ? 'historyEntryMetaCurrent' : 'historyEntryMeta'}
+                    element={<time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>}
+                    more={[deviceOf(entry), t(ORIGIN_LABEL[entry.origin ?? 'local'])]}
+                  />
                 </p>
                 {entry.text === '' ? (
                   <p class="history-text muted">
-                    <em>(no text: deleted or cleared)</em>
+                    <em>{t('historyNoText')}</em>
                   </p>
                 ) : (
                   <p class="history-text" lang={lang} dir={lang ? textDirection(lang) : 'auto'}>
@@ -130,7 +136,7 @@ export function HistoryPanel({ segmentId, currentText, onClose }: Props) {
                 )}
                 {!isCurrent && (
                   <button type="button" onClick={() => void restore(entry.id)}>
-                    Restore
+                    {t('historyRestore')}
                   </button>
                 )}
               </li>
@@ -139,9 +145,7 @@ export function HistoryPanel({ segmentId, currentText, onClose }: Props) {
         </ol>
       )}
       {loaded.status === 'ready' && loaded.history.total > loaded.history.entries.length && (
-        <p class="muted">
-          The {loaded.history.entries.length} latest of {loaded.history.total} saved changes are shown.
-        </p>
+        <p class="muted">{tCount('historyShownLatest', loaded.history.total, formatNumber(loaded.history.entries.length))}</p>
       )}
     </section>
   );

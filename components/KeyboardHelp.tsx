@@ -2,6 +2,7 @@
 // Escape (or Close) closes it and puts the focus back where it was.
 import { useEffect, useRef } from 'preact/hooks';
 import { KEY_MAP, keyLabel, keyOf } from '@/utils/keyboard/key-map';
+import { t } from '@/utils/i18n';
 
 interface Props {
   open: boolean;
@@ -33,10 +34,10 @@ export function KeyboardHelp({ open, onOpenChange }: Props) {
         type="button"
         aria-expanded={open}
         aria-controls="keyboard-help-panel"
-        title={`Keyboard shortcuts (${keyOf('open-help')})`}
+        title={t('keysHelpButtonTitle', keyOf('open-help'))}
         onClick={() => (open ? close() : onOpenChange(true))}
       >
-        Keyboard shortcuts
+        {t('keysHelpButton')}
       </button>
       {open && (
         <div
@@ -54,7 +55,7 @@ export function KeyboardHelp({ open, onOpenChange }: Props) {
             close();
           }}
         >
-          <h2 id="keyboard-help-title">Keyboard shortcuts</h2>
+          <h2 id="keyboard-help-title">{t('keysHelpHeading')}</h2>
           <table>
             <tbody>
               {KEY_MAP.map((binding) => (
@@ -62,19 +63,19 @@ export function KeyboardHelp({ open, onOpenChange }: Props) {
                   <th scope="row">
                     <kbd>{keyLabel(binding)}</kbd>
                   </th>
-                  <td>{binding.description}</td>
+                  <td>{t(binding.description)}</td>
                 </tr>
               ))}
               <tr>
                 <th scope="row">
                   <kbd>Tab</kbd>
                 </th>
-                <td>The segment’s buttons, such as Done (Space or Enter presses them)</td>
+                <td>{t('keysTabDescription')}</td>
               </tr>
             </tbody>
           </table>
           <button type="button" onClick={close}>
-            Close
+            {t('keysClose')}
           </button>
         </div>
       )}

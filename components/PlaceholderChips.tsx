@@ -4,6 +4,7 @@ import type { Segment } from '@/utils/model';
 import { closeToken, emptyToken, openToken } from '@/utils/segment/placeholders';
 import { describeInline, shortName } from './placeholder-labels';
 import { insertPlaceholder } from './placeholder-input';
+import { t } from '@/utils/i18n';
 
 interface Props {
   segment: Pick<Segment, 'inline'>;
@@ -15,18 +16,19 @@ export function PlaceholderChips({ segment, editor }: Props) {
   const inline = segment.inline;
   if (!inline || inline.length === 0) return null;
   return (
-    <div class="placeholder-chips" role="group" aria-label="Insert a placeholder">
+    <div class="placeholder-chips" role="group" aria-label={t('editorPlaceholderGroup')}>
       {inline.map((element, index) => {
         const n = index + 1;
         const token = element.empty ? emptyToken(n) : `${openToken(n)}…${closeToken(n)}`;
-        const key = n <= 9 ? ` (Alt+${n})` : '';
+        // Alt+1…Alt+9: key names, in the digits printed on the keys.
+        const key = n <= 9 ? `Alt+${n}` : undefined;
         return (
           <button
             key={n}
             type="button"
             class="placeholder-insert"
-            title={`Insert ${token}: ${describeInline(element)}${key}`}
-            aria-keyshortcuts={n <= 9 ? `Alt+${n}` : undefined}
+            title={key ? t('editorInsertPlaceholderKey', token, describeInline(element), key) : t('editorInsertPlaceholder', token, describeInline(element))}
+            aria-keyshortcuts={key}
             // Keep the editor's focus and selection: the chip wraps what is selected there.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => {

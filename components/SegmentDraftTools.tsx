@@ -5,6 +5,7 @@ import { sendMessage } from '@/utils/messaging';
 import { errorText, useDraftContext } from './draft-context';
 import { HistoryPanel } from './HistoryPanel';
 import { UndoNotice } from './UndoNotice';
+import { t } from '@/utils/i18n';
 
 interface Props {
   segmentId: string;
@@ -29,7 +30,7 @@ export function SegmentDraftTools({ segmentId, text, label }: Props) {
       const answer = await sendMessage({ type: 'draft:delete', postKey: context.postKey, lang: context.lang, segmentId });
       if (answer.segmentIds.length) setDeleted(answer);
     } catch (reason) {
-      setError(`Could not delete the draft: ${errorText(reason)}`);
+      setError(t('editorDeleteFailed', errorText(reason)));
     }
   };
   const closeHistory = () => {
@@ -45,14 +46,14 @@ export function SegmentDraftTools({ segmentId, text, label }: Props) {
           ref={historyButton}
           data-action="history"
           aria-expanded={historyOpen}
-          aria-label={`History of ${label}`}
+          aria-label={t('historyButtonLabel', label)}
           onClick={() => setHistoryOpen((open) => !open)}
         >
-          History
+          {t('historyButton')}
         </button>
         {text.trim() !== '' && (
-          <button type="button" data-action="delete-draft" aria-label={`Delete draft of ${label}`} onClick={() => void remove()}>
-            Delete draft
+          <button type="button" data-action="delete-draft" aria-label={t('editorDeleteDraftLabel', label)} onClick={() => void remove()}>
+            {t('editorDeleteDraft')}
           </button>
         )}
       </div>
@@ -63,7 +64,7 @@ export function SegmentDraftTools({ segmentId, text, label }: Props) {
       )}
       {deleted && (
         <UndoNotice
-          message="Draft deleted."
+          message={t('editorDraftDeleted')}
           onUndo={() => sendMessage({ type: 'drafts:restore', ...deleted })}
           onDismiss={() => setDeleted(null)}
         />

@@ -13,14 +13,25 @@ import { TaggedText } from './TaggedText';
 import { segmentState } from '@/utils/keyboard/segment-order';
 import type { DraftStatus } from '@/utils/model';
 import { StatusControl } from './StatusControl';
+import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 
-const KIND_LABEL: Record<SegmentKind, string> = {
-  heading: 'Heading',
-  paragraph: 'Paragraph',
-  'list-item': 'List item',
-  quote: 'Quote',
-  caption: 'Caption',
-  'table-cell': 'Table cell',
+const KIND_LABEL: Record<SegmentKind, MessageKey> = {
+  heading: 'editorKindHeading',
+  paragraph: 'editorKindParagraph',
+  'list-item': 'editorKindListItem',
+  quote: 'editorKindQuote',
+  caption: 'editorKindCaption',
+  'table-cell': 'editorKindTableCell',
+};
+
+/** How screen readers hear a segment inside other labels: "paragraph 3". */
+const KIND_NAME: Record<SegmentKind, MessageKey> = {
+  heading: 'editorNameHeading',
+  paragraph: 'editorNameParagraph',
+  'list-item': 'editorNameListItem',
+  quote: 'editorNameQuote',
+  caption: 'editorNameCaption',
+  'table-cell': 'editorNameTableCell',
 };
 
 interface Props {
@@ -53,6 +64,7 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
   const drafted = text.trim() !== '';
   const state = segmentState(text, props.done ? 'done' : 'draft');
   const onStatus = props.onStatus;
+  const segmentName = t(KIND_NAME[segment.kind], formatNumber(index + 1));
   return (
     <li
       class={`segment segment-${segment.kind}${drafted ? ' is-drafted' : ''}${state === 'done' ? ' is-done' : ''}`}
@@ -61,22 +73,22 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
       onMouseLeave={() => onHighlight(null)}
     >
       <div class="segment-meta">
-        <span class="segment-number">{index + 1}</span>
-        <span class="segment-kind">{KIND_LABEL[segment.kind]}</span>
+        <span class="segment-number">{formatNumber(index + 1)}</span>
+        <span class="segment-kind">{t(KIND_LABEL[segment.kind])}</span>
         {props.inPage !== false && (
           <button
             type="button"
             class="segment-locate"
-            title="Scroll the page to this paragraph"
+            title={t('editorLocateTitle')}
             onClick={() => onHighlight(segment.id, true)}
           >
-            Show in page
+            {t('editorLocate')}
           </button>
         )}
         {onStatus && targetLanguage && (
           <StatusControl
             state={state}
-            segmentName={`${KIND_LABEL[segment.kind].toLowerCase()} ${index + 1}`}
+            segmentName={segmentName}
             onStatus={(status) => onStatus(segment.id, status)}
           />
         )}
@@ -95,13 +107,13 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
         class="segment-editor"
         data-segment-id={segment.id}
         aria-describedby={sourceId}
-        aria-label={`Translation of ${KIND_LABEL[segment.kind].toLowerCase()} ${index + 1}`}
+        aria-label={t('editorTranslationLabel', segmentName)}
         lang={targetLanguage || undefined}
         dir={targetLanguage ? textDirection(targetLanguage) : 'auto'}
         spellcheck
         rows={segment.kind === 'heading' || segment.text.length < 80 ? 1 : 3}
         disabled={!targetLanguage}
-        placeholder={targetLanguage ? '' : 'Choose a language to start'}
+        placeholder={targetLanguage ? '' : t('editorChooseLanguage')}
         value={text}
         onInput={(event) => onText(segment.id, event.currentTarget.value)}
         onKeyDown={(event) => insertPlaceholderOnKey(event, segment.inline)}
@@ -115,7 +127,7 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
       {props.sourceChange !== undefined && drafted && (
         <SourceChangeFlag segmentId={segment.id} oldText={props.sourceChange} newText={segment.text} sourceLanguage={sourceLanguage} />
       )}
-      <SegmentDraftTools segmentId={segment.id} text={text} label={`${KIND_LABEL[segment.kind].toLowerCase()} ${index + 1}`} />
+      <SegmentDraftTools segmentId={segment.id} text={text} label={segmentName} />
     </li>
   );
 });

@@ -4,6 +4,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/messaging';
 import { wordDiff } from '@/utils/segment/word-diff';
 import { errorText, useDraftContext } from './draft-context';
+import { t } from '@/utils/i18n';
+import { MessageWithSlot } from './message-slot';
 
 interface Props {
   segmentId: string;
@@ -19,15 +21,11 @@ export function SourceDiff({ oldText, newText, lang }: { oldText: string; newTex
       {parts.map((part, i) =>
         part.change === 'removed' ? (
           <del key={i}>
-            <span class="visually-hidden">(removed: </span>
-            {part.text}
-            <span class="visually-hidden">)</span>
+            <MessageWithSlot message="sourceDiffRemoved" element={part.text} hidden />
           </del>
         ) : part.change === 'added' ? (
           <ins key={i}>
-            <span class="visually-hidden">(added: </span>
-            {part.text}
-            <span class="visually-hidden">)</span>
+            <MessageWithSlot message="sourceDiffAdded" element={part.text} hidden />
           </ins>
         ) : (
           <span key={i}>{part.text}</span>
@@ -46,18 +44,18 @@ export function SourceChangeFlag({ segmentId, oldText, newText, sourceLanguage }
     setError(null);
     // The flag goes when the background's draft:changed says so.
     sendMessage({ type: 'draft:confirm-source', postKey: context.postKey, lang: context.lang, segmentId }).catch((reason) =>
-      setError(`Could not confirm: ${errorText(reason)}`),
+      setError(t('sourceConfirmFailed', errorText(reason))),
     );
   };
   return (
     <div class="source-change" role="note" data-testid="source-change">
       <p class="source-change-title">
-        <strong>The source changed</strong>
-        <span class="muted"> since this draft was written. Check the draft against the change:</span>
+        <strong>{t('sourceChangedTitle')}</strong>
+        <span class="muted"> {t('sourceChangedSince')}</span>
       </p>
       <SourceDiff oldText={oldText} newText={newText} lang={sourceLanguage ?? undefined} />
       <button type="button" onClick={confirm}>
-        Confirm
+        {t('sourceConfirm')}
       </button>
       {error && (
         <p class="field-error" role="alert">

@@ -2,11 +2,12 @@
 import { keyOf } from '@/utils/keyboard/key-map';
 import type { SegmentState } from '@/utils/keyboard/segment-order';
 import type { DraftStatus } from '@/utils/model';
+import { t, type MessageKey } from '@/utils/i18n';
 
-const STATE_LABEL: Record<SegmentState, string> = {
-  untranslated: 'Untranslated',
-  draft: 'Draft',
-  done: 'Done',
+const STATE_LABEL: Record<SegmentState, MessageKey> = {
+  untranslated: 'statusUntranslated',
+  draft: 'statusDraft',
+  done: 'statusDone',
 };
 
 interface Props {
@@ -21,7 +22,7 @@ export function StatusControl({ state, segmentName, onStatus }: Props) {
   return (
     <span class="segment-status" data-status={state}>
       <span class="status-label" data-testid="segment-status">
-        {STATE_LABEL[state]}
+        {t(STATE_LABEL[state])}
       </span>
       <button
         type="button"
@@ -29,16 +30,17 @@ export function StatusControl({ state, segmentName, onStatus }: Props) {
         aria-pressed={done}
         title={
           state === 'untranslated'
-            ? 'Write a draft first'
+            ? t('statusWriteFirst')
             : done
-              ? 'Done: press to make it a draft again'
-              : `Mark done (${keyOf('mark-done-and-next')} also moves on)`
+              ? t('statusDoneTitle')
+              : t('statusMarkDoneTitle', keyOf('mark-done-and-next'))
         }
         disabled={state === 'untranslated'}
         onClick={() => onStatus(done ? 'draft' : 'done')}
       >
         {done && <span aria-hidden="true">✓ </span>}
-        Done<span class="visually-hidden"> ({segmentName})</span>
+        {t('statusDoneToggle')}
+        <span class="visually-hidden"> {t('statusDoneToggleWhich', segmentName)}</span>
       </button>
     </span>
   );

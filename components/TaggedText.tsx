@@ -3,6 +3,7 @@
 import { parseTagged, type TaggedPart } from '@/utils/segment/placeholders';
 import type { InlineElement, Segment } from '@/utils/model';
 import { describeInline } from './placeholder-labels';
+import { formatNumber, t, uiLanguage } from '@/utils/i18n';
 
 interface Props {
   segment: Pick<Segment, 'text' | 'tagged' | 'inline'>;
@@ -21,9 +22,10 @@ export function TaggedText({ segment }: Props) {
 }
 
 function PlaceholderChip({ part, element }: { part: Exclude<TaggedPart, { type: 'text' }>; element?: InlineElement }) {
-  const what = element ? describeInline(element) : 'unknown markup';
+  const what = element ? describeInline(element) : t('editorUnknownMarkup');
   const { n, type } = part;
-  const label = type === 'open' ? `start of ${n}, ${what}` : type === 'close' ? `end of ${n}` : `${n}, ${what}`;
+  const number = formatNumber(n);
+  const label = type === 'open' ? t('editorChipStart', number, what) : type === 'close' ? t('editorChipEnd', number) : t('editorChipEmpty', number, what);
   const chip = type === 'open' ? `${n}` : type === 'close' ? `/${n}` : `${n}/`;
   return (
     <span
@@ -31,8 +33,10 @@ function PlaceholderChip({ part, element }: { part: Exclude<TaggedPart, { type: 
       data-chip={chip}
       data-placeholder={n}
       role="img"
+      // Named in the UI language, inside the source's text.
+      lang={uiLanguage()}
       aria-label={label}
-      title={`${n}: ${what}`}
+      title={t('editorChipTitle', number, what)}
     />
   );
 }

@@ -1,34 +1,41 @@
 // What each placeholder stands for, in words, for chips' tooltips and screen readers.
 import { languageName } from '@/utils/languages';
 import type { InlineElement } from '@/utils/model';
+import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
 
-const NAMES: Record<string, string> = {
-  strong: 'bold',
-  b: 'bold',
-  em: 'italic',
-  i: 'italic',
-  code: 'code',
-  kbd: 'keyboard input',
-  sup: 'superscript',
-  sub: 'subscript',
-  mark: 'highlight',
-  s: 'struck-out text',
-  del: 'deleted text',
-  ins: 'inserted text',
-  u: 'underline',
-  small: 'small print',
-  q: 'quotation',
-  cite: 'title of a work',
-  bdi: 'text with its own direction',
+const NAMES: Record<string, MessageKey> = {
+  strong: 'editorInlineBold',
+  b: 'editorInlineBold',
+  em: 'editorInlineItalic',
+  i: 'editorInlineItalic',
+  code: 'editorInlineCode',
+  kbd: 'editorInlineKeyboard',
+  sup: 'editorInlineSuperscript',
+  sub: 'editorInlineSubscript',
+  mark: 'editorInlineHighlight',
+  s: 'editorInlineStruck',
+  del: 'editorInlineDeleted',
+  ins: 'editorInlineInserted',
+  u: 'editorInlineUnderline',
+  small: 'editorInlineSmall',
+  q: 'editorInlineQuotation',
+  cite: 'editorInlineCite',
+  bdi: 'editorInlineIsolated',
 };
+
+/** The element's name in words; an element without one is named by its HTML tag. */
+function nameOf(tag: string): string {
+  const key = NAMES[tag];
+  return key ? t(key) : tag;
+}
 
 /** A short name for the chip itself: "link", "bold", "image"… */
 export function shortName(element: InlineElement): string {
-  if (element.tag === 'a') return 'link';
-  if (element.tag === 'img') return 'image';
-  if (element.tag === 'abbr') return 'abbreviation';
-  if (element.tag === 'span') return element.attrs?.lang ? 'language' : 'direction';
-  return NAMES[element.tag] ?? element.tag;
+  if (element.tag === 'a') return t('editorInlineLink');
+  if (element.tag === 'img') return t('editorInlineImage');
+  if (element.tag === 'abbr') return t('editorInlineAbbreviation');
+  if (element.tag === 'span') return t(element.attrs?.lang ? 'editorInlineLanguage' : 'editorInlineDirection');
+  return nameOf(element.tag);
 }
 
 /** What the element is, in full: "link to https://…", "image “A view”", "text in Kazakh". */
@@ -36,14 +43,14 @@ export function describeInline(element: InlineElement): string {
   const attrs = element.attrs ?? {};
   switch (element.tag) {
     case 'a':
-      return attrs.href?.startsWith('#') ? `link to ${attrs.href} in this post` : `link to ${attrs.href ?? ''}`;
+      return t(attrs.href?.startsWith('#') ? 'editorLinkInPost' : 'editorLinkTo', attrs.href ?? '');
     case 'img':
-      return attrs.alt ? `image “${attrs.alt}”` : `image ${attrs.src ?? ''}`;
+      return attrs.alt ? t('editorImageAlt', attrs.alt) : t('editorImageSrc', attrs.src ?? '');
     case 'abbr':
-      return `abbreviation of “${attrs.title ?? ''}”`;
+      return t('editorAbbreviationOf', attrs.title ?? '');
     case 'span':
-      return attrs.lang ? `text in ${languageName(attrs.lang, 'en')}` : 'text with its own direction';
+      return attrs.lang ? t('editorTextIn', languageName(attrs.lang, uiLanguage())) : t('editorInlineIsolated');
     default:
-      return NAMES[element.tag] ?? element.tag;
+      return nameOf(element.tag);
   }
 }

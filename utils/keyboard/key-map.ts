@@ -5,6 +5,7 @@
 //
 // Avoided: keys the browser keeps for itself (Ctrl+T/W/N/Tab/L, F1–F12, Alt+←/→, Alt+D/E/F),
 // Ctrl+Shift+C/I/J (developer tools), and Alt+1…9 (placeholders).
+import type { MessageKey } from '../i18n';
 
 export type KeyCommand =
   | 'next-segment'
@@ -24,18 +25,18 @@ export interface KeyBinding {
   ctrl?: boolean;
   alt?: boolean;
   shift?: boolean;
-  /** What the command does, as the help lists it. */
-  description: string;
+  /** What the command does, as the help lists it: a message, so it reads in the UI language. */
+  description: MessageKey;
 }
 
 export const KEY_MAP: readonly KeyBinding[] = [
-  { command: 'next-segment', code: 'ArrowDown', key: 'ArrowDown', alt: true, description: 'Next segment' },
-  { command: 'previous-segment', code: 'ArrowUp', key: 'ArrowUp', alt: true, description: 'Previous segment' },
-  { command: 'next-untranslated', code: 'KeyN', key: 'n', alt: true, description: 'Next segment that needs work (untranslated first)' },
-  { command: 'copy-source', code: 'KeyC', key: 'c', alt: true, description: 'Copy the source into the editor (Ctrl+Z undoes it)' },
-  { command: 'mark-done-and-next', code: 'Enter', key: 'Enter', ctrl: true, description: 'Mark done and go to the next untranslated segment' },
-  { command: 'open-history', code: 'KeyR', key: 'r', alt: true, description: 'Open the segment’s history (revisions)' },
-  { command: 'open-help', code: 'Slash', key: '/', ctrl: true, description: 'Show these keyboard shortcuts' },
+  { command: 'next-segment', code: 'ArrowDown', key: 'ArrowDown', alt: true, description: 'keysNextSegment' },
+  { command: 'previous-segment', code: 'ArrowUp', key: 'ArrowUp', alt: true, description: 'keysPreviousSegment' },
+  { command: 'next-untranslated', code: 'KeyN', key: 'n', alt: true, description: 'keysNextUntranslated' },
+  { command: 'copy-source', code: 'KeyC', key: 'c', alt: true, description: 'keysCopySource' },
+  { command: 'mark-done-and-next', code: 'Enter', key: 'Enter', ctrl: true, description: 'keysMarkDoneAndNext' },
+  { command: 'open-history', code: 'KeyR', key: 'r', alt: true, description: 'keysOpenHistory' },
+  { command: 'open-help', code: 'Slash', key: '/', ctrl: true, description: 'keysOpenHelp' },
 ];
 
 /** The parts of a KeyboardEvent the map reads (tests pass plain objects). */

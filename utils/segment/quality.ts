@@ -1,5 +1,6 @@
 // Checks a draft against its source segment, as the translator types: are the placeholders all
 // there, once each, balanced and in a shape an export can rebuild, and does it state the same numbers?
+import { formatNumber, t, tCount, uiLanguage } from '../i18n';
 import type { Segment } from '../model';
 import { numbersIn, type StatedNumber } from './numbers';
 import { closeToken, emptyToken, openToken, parseTagged, stripTokens, type TaggedPart } from './placeholders';
@@ -15,7 +16,7 @@ export type QualityIssueKind =
 
 export interface QualityIssue {
   kind: QualityIssueKind;
-  /** One short sentence for the translator. */
+  /** One short sentence for the translator, in the UI language. */
   message: string;
   /** The placeholder it is about, if any. */
   placeholder?: number;
@@ -52,10 +53,10 @@ function placeholderIssues(source: SourceOf, parts: TaggedPart[]): QualityIssue[
     const element = inline[n - 1];
     const wrongShape = element && (element.empty ? entry.open.length + entry.close.length > 0 : entry.empty.length > 0);
     if (!element) {
-      issues.push({ kind: 'unknown-placeholder', placeholder: n, message: `${firstToken(n, entry)} is not in the source: remove it.` });
+      issues.push({ kind: 'unknown-placeholder', placeholder: n, message: t('qualityNotInSource', firstToken(n, entry)) });
     } else if (wrongShape) {
-      const shape = element.empty ? `${emptyToken(n)} on its own` : `a pair ${openToken(n)}…${closeToken(n)}`;
-      issues.push({ kind: 'unknown-placeholder', placeholder: n, message: `Placeholder ${n} should be ${shape}.` });
+      const message = element.empty ? t('qualityShouldBeAlone', formatNumber(n), emptyToken(n)) : t('qualityShouldBePair', formatNumber(n), pairOf(n));
+      issues.push({ kind: 'unknown-placeholder', placeholder: n, message });
     }
   }
 
@@ -64,30 +65,35 @@ function placeholderIssues(source: SourceOf, parts: TaggedPart[]): QualityIssue[
     const entry = seen.get(n) ?? { open: [], close: [], empty: [] };
     if (element.empty) {
       if (entry.empty.length === 0 && entry.open.length + entry.close.length === 0) {
-        issues.push({ kind: 'missing-placeholder', placeholder: n, message: `${emptyToken(n)} is missing.` });
+        issues.push({ kind: 'missing-placeholder', placeholder: n, message: t('qualityMissing', emptyToken(n)) });
       } else if (entry.empty.length > 1) {
-        issues.push({ kind: 'repeated-placeholder', placeholder: n, message: `${emptyToken(n)} appears ${entry.empty.length} times; the source has it once.` });
+        issues.push({ kind: 'repeated-placeholder', placeholder: n, message: tCount('qualityRepeatedAlone', entry.empty.length, emptyToken(n)) });
       }
       return;
     }
-    const pair = `${openToken(n)}…${closeToken(n)}`;
+    const pair = pairOf(n);
     const { open, close } = entry;
     if (open.length === 0 && close.length === 0) {
-      if (entry.empty.length === 0) issues.push({ kind: 'missing-placeholder', placeholder: n, message: `${pair} is missing.` });
+      if (entry.empty.length === 0) issues.push({ kind: 'missing-placeholder', placeholder: n, message: t('qualityMissing', pair) });
     } else if (open.length > 1 || close.length > 1) {
-      issues.push({ kind: 'repeated-placeholder', placeholder: n, message: `${pair} appears more than once; the source has it once.` });
+      issues.push({ kind: 'repeated-placeholder', placeholder: n, message: t('qualityRepeatedPair', pair) });
     } else if (close.length === 0) {
-      issues.push({ kind: 'unbalanced-placeholder', placeholder: n, message: `${openToken(n)} is never closed: add ${closeToken(n)}.` });
+      issues.push({ kind: 'unbalanced-placeholder', placeholder: n, message: t('qualityNeverClosed', openToken(n), closeToken(n)) });
     } else if (open.length === 0) {
-      issues.push({ kind: 'unbalanced-placeholder', placeholder: n, message: `${closeToken(n)} has no ${openToken(n)} before it.` });
+      issues.push({ kind: 'unbalanced-placeholder', placeholder: n, message: t('qualityNeverOpened', closeToken(n), openToken(n)) });
     } else if (close[0]! < open[0]!) {
-      issues.push({ kind: 'unbalanced-placeholder', placeholder: n, message: `${closeToken(n)} comes before ${openToken(n)}.` });
+      issues.push({ kind: 'unbalanced-placeholder', placeholder: n, message: t('qualityClosedBeforeOpened', closeToken(n), openToken(n)) });
     }
   });
 
   // Only once every pair is whole can nesting and order be judged.
   if (issues.length === 0) issues.push(...structureIssues(source, parts));
   return issues;
+}
+
+/** A pair of placeholders as the translator types it: "⟨1⟩…⟨/1⟩". */
+function pairOf(n: number): string {
+  return `${openToken(n)}…${closeToken(n)}`;
 }
 
 function firstToken(n: number, entry: Seen): string {
@@ -112,7 +118,7 @@ function structureIssues(source: SourceOf, parts: TaggedPart[]): QualityIssue[] 
       const top = stack.pop();
       if (top !== part.n) {
         const inner = top ?? part.n;
-        return [{ kind: 'unbalanced-placeholder', placeholder: inner, message: `${openToken(inner)}…${closeToken(inner)} and ${openToken(part.n)}…${closeToken(part.n)} overlap: close the inner one first.` }];
+        return [{ kind: 'unbalanced-placeholder', placeholder: inner, message: t('qualityOverlap', pairOf(inner), pairOf(part.n)) }];
       }
       continue;
     }
@@ -122,12 +128,12 @@ function structureIssues(source: SourceOf, parts: TaggedPart[]): QualityIssue[] 
   }
   for (const [n, parent] of sourceParents) {
     if (parent !== null && draftParents.get(n) !== parent) {
-      return [{ kind: 'placeholder-order', placeholder: n, message: `Placeholder ${n} belongs inside ${openToken(parent)}…${closeToken(parent)}, as in the source.` }];
+      return [{ kind: 'placeholder-order', placeholder: n, message: t('qualityBelongsInside', formatNumber(n), pairOf(parent)) }];
     }
   }
   for (let i = 1; i < order.length; i++) {
     if (order[i]! < order[i - 1]!) {
-      return [{ kind: 'placeholder-order', placeholder: order[i], message: `Placeholder ${order[i]} comes before ${order[i - 1]}, unlike the source; fine if the sentence needs it.` }];
+      return [{ kind: 'placeholder-order', placeholder: order[i], message: t('qualityOrder', formatNumber(order[i]!), formatNumber(order[i - 1]!)) }];
     }
   }
   return [];
@@ -155,10 +161,10 @@ function numberIssues(sourceText: string, draftText: string): QualityIssue[] {
   const added = unmatched(draft, source);
   const issues: QualityIssue[] = [];
   if (missing.length > 0) {
-    issues.push({ kind: 'number-missing', message: `${listOf(missing)} ${missing.length === 1 ? 'is' : 'are'} in the source but not in the draft.` });
+    issues.push({ kind: 'number-missing', message: t(missing.length === 1 ? 'qualityNumberMissing' : 'qualityNumbersMissing', listOf(missing)) });
   }
   if (added.length > 0) {
-    issues.push({ kind: 'number-added', message: `${listOf(added)} ${added.length === 1 ? 'is' : 'are'} in the draft but not in the source.` });
+    issues.push({ kind: 'number-added', message: t(added.length === 1 ? 'qualityNumberAdded' : 'qualityNumbersAdded', listOf(added)) });
   }
   return issues;
 }
@@ -175,7 +181,7 @@ function unmatched(from: StatedNumber[], against: StatedNumber[]): StatedNumber[
   });
 }
 
+/** The numbers as written, listed as the UI language lists things: "2017 and 2019". */
 function listOf(numbers: StatedNumber[]): string {
-  const written = numbers.map((number) => number.written);
-  return written.length === 1 ? written[0]! : `${written.slice(0, -1).join(', ')} and ${written.at(-1)}`;
+  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(numbers.map((number) => number.written));
 }

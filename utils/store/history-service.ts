@@ -2,6 +2,7 @@
 // change), restoring an earlier text, deleting the draft (undone with `drafts:restore`), and
 // confirming a draft whose source changed. Every change is a new revision: nothing is lost.
 import type { DeletedDrafts } from '../dashboard/dashboard-handlers';
+import { t } from '../i18n';
 import type { Handlers, Message } from '../messaging';
 import { progressOf, type DraftRecord, type RevisionRecord } from '../model';
 import type { DraftKey, DraftStore } from './draft-store';
@@ -78,7 +79,7 @@ export async function segmentHistory(store: DraftStore, key: DraftKey): Promise<
 export async function restoreRevision(store: DraftStore, key: DraftKey, revisionId: number): Promise<DraftRecord> {
   const revision = await store.db.get('revisions', revisionId);
   if (!revision || revision.postKey !== key.postKey || revision.lang !== key.lang || revision.segmentId !== key.segmentId) {
-    throw new Error('That version is not in this segment’s history any more.');
+    throw new Error(t('historyRevisionGone'));
   }
   const { text } = revision;
   const restored = await store.changeDraft(key, (current) =>
