@@ -64,7 +64,7 @@ describe('sync messages in Persian', () => {
     expect(report.checks[1]!.message).toContain('«\u2068Name or password is incorrect.\u2069»');
     expect(report.checks.map((c) => unisolated(c.message))).toEqual([
       'https://couch.example.org پاسخ می‌دهد: CouchDB 3.3.3.',
-      'کارگزار نام کاربری یا گذرواژه را نپذیرفت: کارگزار می‌گوید «Name or password is incorrect.» (unauthorized, HTTP 401).',
+      'سرور نام کاربری یا گذرواژه را نپذیرفت: سرور می‌گوید «Name or password is incorrect.» (unauthorized, HTTP 401).',
     ]);
     expect(report.summary).toBe(report.checks[1]!.message);
   });
@@ -86,13 +86,13 @@ describe('sync messages in Persian', () => {
     };
     const report = await testConnection(settings, { fetch: unreachable });
     expect(unisolated(report.summary)).toBe(
-      'دسترسی به https://couch.example.org ممکن نیست: اتصال برقرار نشد (ECONNREFUSED). نشانی را بررسی کنید و مطمئن شوید کارگزار روشن است.',
+      'دسترسی به https://couch.example.org ممکن نیست: اتصال برقرار نشد (ECONNREFUSED). نشانی را بررسی کنید و مطمئن شوید سرور روشن است.',
     );
     const refusing = serverAnswering({ '/drafts': [401, { error: 'unauthorized', reason: 'You are not a server admin.' }] });
     const created = await createDatabase(settings, { fetch: refusing });
     expect({ ...created, message: unisolated(created.message) }).toEqual({
       ok: false,
-      message: 'ساختن پایگاه دادهٔ drafts ممکن نشد: کارگزار می‌گوید «You are not a server admin.» (unauthorized, HTTP 401).',
+      message: 'ساختن پایگاه دادهٔ drafts ممکن نشد: سرور می‌گوید «You are not a server admin.» (unauthorized, HTTP 401).',
     });
   });
 });
