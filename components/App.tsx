@@ -40,12 +40,14 @@ export function App({ layout }: { layout: Layout }) {
     );
   }
   if (state.status === 'none') {
+    const notAsking = (
+      <p class="notice" data-testid="not-asking">
+        {t('viewNotAsking')}
+      </p>
+    );
     return (
       <div class="not-asking">
-        <p class="notice" data-testid="not-asking">
-          {t('viewNotAsking')}
-        </p>
-        {tabId !== null && <CheckThisSite tabId={tabId} />}
+        {tabId !== null ? <CheckThisSite tabId={tabId}>{notAsking}</CheckThisSite> : notAsking}
         <DraftedPosts />
       </div>
     );

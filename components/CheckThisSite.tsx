@@ -1,5 +1,7 @@
 // On a page of a site Interlinear does not read on its own: reads this tab now (the toolbar click
-// lent it the tab), and offers to read every page of the site from now on.
+// lent it the tab), and offers to read every page of the site from now on. Its children (the view's
+// "not asking" notice) wait until the scan has found nothing, so they never flash before a post.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLanguage } from '@/utils/i18n';
@@ -13,7 +15,7 @@ type SiteState =
   | { status: 'nothing' }
   | { status: 'site'; pattern: string; checked: boolean; scan: ScanResult | 'scanning' };
 
-export function CheckThisSite({ tabId }: { tabId: number }) {
+export function CheckThisSite({ tabId, children }: { tabId: number; children?: ComponentChildren }) {
   const [site, setSite] = useState<SiteState>({ status: 'looking' });
   const [asking, setAsking] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -36,7 +38,8 @@ export function CheckThisSite({ tabId }: { tabId: number }) {
     };
   }, [tabId]);
 
-  if (site.status !== 'site') return null;
+  if (site.status === 'looking') return null;
+  if (site.status === 'nothing') return <>{children}</>;
   const label = siteLabelOf(site.pattern);
 
   const onAlwaysCheck = () => {
@@ -54,7 +57,7 @@ export function CheckThisSite({ tabId }: { tabId: number }) {
 
   return (
     <section class="check-this-site" data-testid="check-this-site">
-      {site.scan === 'scanning' && <p class="muted">{t('siteReadingPage')}</p>}
+      {site.scan === 'scanning' ? <p class="muted" data-testid="scanning">{t('siteReadingPage')}</p> : children}
       {site.scan === 'not-allowed' && (
         <p class="muted" data-testid="scan-not-allowed">
           {t('siteScanNotAllowed')}

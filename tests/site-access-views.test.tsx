@@ -50,6 +50,25 @@ describe('CheckThisSite', () => {
     expect(root.textContent).toContain('Interlinear reads blog.example.org only when you open it');
   });
 
+  it('shows its notice only once the scan has found nothing, never before', async () => {
+    const fake = installFakeSiteAccess(() => true);
+    const tabId = await tabOn('https://blog.example.org/2024/post/', fake);
+    let finishScan!: () => void;
+    const scanned = vi.mocked(fakeBrowser.scripting.executeScript).getMockImplementation()!;
+    vi.mocked(fakeBrowser.scripting.executeScript).mockImplementationOnce(
+      (async (...args: Parameters<typeof scanned>) => {
+        await new Promise<void>((resolve) => (finishScan = resolve));
+        return scanned(...args);
+      }) as never,
+    );
+    render(<CheckThisSite tabId={tabId}><p data-testid="not-asking">not asking</p></CheckThisSite>, root);
+    await until(() => root.querySelector('[data-testid=scanning]') !== null, 'the scan under way');
+    expect(root.querySelector('[data-testid=not-asking]')).toBeNull();
+    finishScan();
+    await until(() => root.querySelector('[data-testid=not-asking]') !== null, 'the notice after the scan');
+    expect(root.querySelector('[data-testid=scanning]')).toBeNull();
+  });
+
   it('asks for the site within the click, then registers it and says so', async () => {
     let answer!: (granted: boolean) => void;
     const fake = installFakeSiteAccess(() => new Promise<boolean>((resolve) => (answer = resolve)));
