@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { TRANSLATION_HOSTS } from './utils/translation-hosts';
 
 // Firefox: Manifest V2 (WXT's default for Firefox) with a non-persistent background (an event page,
 // set in entrypoints/background.ts); docs/firefox.md says why. The lowest version it runs on:
@@ -24,6 +25,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // The always-on content script is an unlisted script (entrypoints/first-look.ts), listed here by
+    // hand: it stays small, and has the background run the page reader only where a page may ask.
+    content_scripts: [{ matches: TRANSLATION_HOSTS, js: ['first-look.js'], run_at: 'document_idle' }],
+    // The same sites as a host permission (no further warning: the content script already reads
+    // them), so the background may run the page reader there; content-script matches alone do not
+    // let it (Chrome: "Extension manifest must request permission to access this host").
+    host_permissions: TRANSLATION_HOSTS,
     // unlimitedStorage: drafts are the translator's work; the browser must not evict them or cap them.
     // activeTab + scripting: the toolbar button reads the tab it was clicked on, on any site, and
     // "Always check this site" registers the content script for that site (utils/site-access).

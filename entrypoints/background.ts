@@ -5,6 +5,7 @@ import { BACKGROUND_MESSAGES, dispatch, isMessage } from '@/utils/messaging';
 import { SYNC_ALARM, SYNC_ALARM_MINUTES, startBackgroundApp } from '@/utils/background-app';
 import { keepToolbarOpeningPopup } from '@/utils/side-panel';
 import { keepSiteScriptsInStep } from '@/utils/site-access/site-scripts';
+import { pageReaderHandlers } from '@/utils/site-access/page-reader';
 
 export default defineBackground({
   // Firefox (MV2): an event page, unloaded when idle and woken by the events below, as Chrome's
@@ -21,12 +22,15 @@ function main(): void {
   // counts are readable from the worker's console (and by tests) as interlinearRefusedMessages.
   const gate = new MessageGate(browser.runtime.id, browser.runtime.getURL('/'));
   Object.defineProperty(globalThis, 'interlinearRefusedMessages', { get: () => ({ ...gate.refused }) });
+  const pageReader = pageReaderHandlers();
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Messages for the views (draft:changed, page:segment-picked…) are not ours to answer.
     if (isMessage(message) && !BACKGROUND_MESSAGES.has(message.type)) return undefined;
     const admitted = gate.admit(message, sender);
     if (!admitted) return undefined;
+    // A page waiting to be read does not wait for the store to open.
+    if (admitted.type in pageReader) return dispatch(pageReader, admitted, sender, browser.runtime.id);
     return app.then((a) => dispatch(a.handlers, admitted, sender, browser.runtime.id));
   });
 

@@ -26,6 +26,14 @@ describe('MessageGate', () => {
     expect(gate.refused.sender).toBe(6);
   });
 
+  it('lets a content script ask for the page reader with no fields: the tab and frame come from the sender', () => {
+    const gate = new MessageGate(OWN, ORIGIN);
+    expect(gate.admit({ type: 'page:load-reader' }, contentScript)).toEqual({ type: 'page:load-reader' });
+    expect(gate.admit({ type: 'page:load-reader', tabId: 9 }, contentScript)).toBeNull();
+    expect(gate.admit({ type: 'page:load-reader', files: ['/background.js'] }, contentScript)).toBeNull();
+    expect(gate.refused).toEqual({ 'not-ours': 0, sender: 0, unknown: 0, invalid: 2 });
+  });
+
   it('refuses other extensions, unknown types and malformed or oversized requests, counting each', () => {
     const gate = new MessageGate(OWN, ORIGIN);
     expect(gate.admit(save, { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' })).toBeNull();

@@ -1,4 +1,4 @@
-// What the background lets in: a message from its own extension pages, or one of the two a content
+// What the background lets in: a message from its own extension pages, or one of the three a content
 // script may send, shaped exactly as the protocol says, with sane sizes. Everything else is dropped
 // unanswered and counted (by reason), so tests can see that it arrived and was refused.
 import * as v from 'valibot';
@@ -6,7 +6,7 @@ import { ImportPlanSchema } from './export/import-plan';
 import { isMessage, type Message, type MessageType, type Sender } from './messaging';
 
 /** Content scripts run in pages we do not trust: they may only report what the page offers. */
-const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['post:seen', 'page:none']);
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['post:seen', 'page:none', 'page:load-reader']);
 
 const MAX_TEXT = 1_000_000;
 const short = v.pipe(v.string(), v.maxLength(2_000));
@@ -65,6 +65,8 @@ const postSnapshot = v.looseObject({
 const REQUESTS: Partial<Record<MessageType, v.GenericSchema>> = {
   'post:seen': v.object({ post: postSnapshot }),
   'page:none': v.object({ url: address }),
+  // No fields at all: the background takes the tab and frame from the sender, never from the page.
+  'page:load-reader': v.strictObject({}),
   'tab:get-post': v.object({ tabId, lang: v.optional(lang) }),
   'post:set-language': v.object({ postKey: address, lang }),
   'post:set-source-language': v.object({ postKey: address, lang }),

@@ -28,6 +28,11 @@ export interface Protocol {
   'post:seen': { request: { post: PostSnapshot }; response: { ok: true } };
   /** content → background: this page does not ask for translation. */
   'page:none': { request: { url: string }; response: { ok: true } };
+  /**
+   * content → background: the first look found this page may ask for translation; run the page
+   * reader (detector, segmenter, overlay) in the sender's frame. Answers once it has run there.
+   */
+  'page:load-reader': { request: {}; response: { loaded: boolean } };
   /** background → content: detect again, now (the view opened before the page reported). */
   'page:detect': { request: {}; response: PostSnapshot | null };
   /** view → content: highlight a segment's paragraph in the page (null clears), scrolling to it on request. */
@@ -126,6 +131,7 @@ export type Response<T extends MessageType> = Protocol[T]['response'];
 export const MESSAGE_TYPES = [
   'post:seen',
   'page:none',
+  'page:load-reader',
   'page:detect',
   'page:highlight',
   'page:preview',
@@ -162,6 +168,7 @@ export const MESSAGE_TYPES = [
 export const BACKGROUND_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'post:seen',
   'page:none',
+  'page:load-reader',
   'tab:get-post',
   'post:set-language',
   'post:set-source-language',
@@ -213,6 +220,9 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** The sending frame, and (Chrome) the document in it, for a content script's messages. */
+  frameId?: number;
+  documentId?: string;
 }
 
 export type Handlers = {

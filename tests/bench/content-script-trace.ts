@@ -30,13 +30,15 @@ export interface ContentScriptTime {
 
 /**
  * Loads `url` in `page` while tracing it and returns the content script's share of the page's
- * main thread, or null when the script did not run there. `scriptUrl` is its chrome-extension:// address.
+ * main thread, or null when the script did not run there. `scriptUrls` are the chrome-extension://
+ * addresses of its parts: the always-on script first, then any part it has the background run
+ * (the page reader, on a page that may ask for translation); all of them count.
  */
 export async function traceContentScript(
   context: BrowserContext,
   page: Page,
   url: string,
-  scriptUrl: string,
+  scriptUrls: string[],
 ): Promise<ContentScriptTime | null> {
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -52,10 +54,10 @@ export async function traceContentScript(
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
-  return contentScriptShare(events, scriptUrl);
+  return contentScriptShare(events, scriptUrls);
 }
 
-export function contentScriptShare(events: TraceEvent[], scriptUrl: string): ContentScriptTime | null {
+export function contentScriptShare(events: TraceEvent[], scriptUrls: string[]): ContentScriptTime | null {
   const mainThreads = new Set(
     events
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -65,9 +67,11 @@ export function contentScriptShare(events: TraceEvent[], scriptUrl: string): Con
     (e) =>
       e.ph === 'X' &&
       mainThreads.has(`${e.pid}:${e.tid}`) &&
-      (e.args?.data?.url === scriptUrl || e.args?.fileName === scriptUrl),
+      (scriptUrls.includes(e.args?.data?.url ?? '') || scriptUrls.includes(e.args?.fileName ?? '')),
   );
-  if (!ours.some((e) => e.name === 'EvaluateScript')) return null;
+  // Ran at all: the always-on script was evaluated (the others run only after it).
+  const [alwaysOn] = scriptUrls;
+  if (!ours.some((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? e.args?.fileName) === alwaysOn)) return null;
   const compileMs = ours.filter((e) => e.name === 'v8.compile').reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
   const extensionUrls = events
     .filter((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url?.startsWith('chrome-extension://'))

@@ -132,7 +132,7 @@ describe('site access in Chromium', () => {
     await popup.getByTestId('post-title').waitFor();
     expect(await popup.getByTestId('post-title').textContent()).toBe(TITLE);
     expect(await registeredScripts()).toEqual([
-      expect.objectContaining({ id: `site:${BLOG_SITE}`, matches: [BLOG_SITE], js: ['content-scripts/content.js'] }),
+      expect.objectContaining({ id: `site:${BLOG_SITE}`, matches: [BLOG_SITE], js: ['first-look.js'] }),
     ]);
     await pollUntil(async () => (await badgeText(await worker(), blogTab)) !== '', { message: 'the scanned tab’s badge' });
     await popup.close();

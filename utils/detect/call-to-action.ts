@@ -49,7 +49,7 @@ const MACHINE_TRANSLATION =
 /** Elements that make a box: an invitation inside one is left out of the segments as a whole. */
 const BOX = 'aside, [role="note"], [role="alert"], [role="status"], [role="banner"], [class*="announcement"], .notice, [class*="callout"], .admonition, .alert, .banner, [class*="translat"], [id*="translat"]';
 
-class Evidence {
+export class Evidence {
   score = 0;
   readonly reasons: { weight: number; text: string }[] = [];
   readonly boxes: Element[] = [];
@@ -63,6 +63,26 @@ class Evidence {
 
 /** Weighs what the page offers. `baseUrl` resolves the call to action's links. */
 export function assessCallToAction(doc: Document, baseUrl: string): Assessment {
+  const evidence = collectEvidence(doc);
+  const diffBox = doc.getElementById(DIFF_BOX_ID);
+  if (evidence.score <= 0) return verdict(evidence, null);
+  const cta = isCallToAction(doc, evidence)
+    ? {
+        startUrl: ctaStartUrl(doc, diffBox, evidence.links, baseUrl),
+        targetLanguages: ctaTargetLanguages(doc, diffBox ?? evidence.boxes[0] ?? null),
+      }
+    : null;
+  return verdict(evidence, cta);
+}
+
+/** Weighs the page's kind into the evidence found: is the page a call to action? */
+export function isCallToAction(doc: Document, evidence: Evidence): boolean {
+  for (const reason of pageKindPenalty(doc)) evidence.add(-10, reason); // not a post: no invitation outweighs that
+  return confidenceOf(evidence.score) >= 0.5;
+}
+
+/** What the page offers, before its kind is weighed (the always-on first look reads it too). */
+export function collectEvidence(doc: Document): Evidence {
   const evidence = new Evidence();
   const diffBox = doc.getElementById(DIFF_BOX_ID);
   if (diffBox) {
@@ -76,17 +96,7 @@ export function assessCallToAction(doc: Document, baseUrl: string): Assessment {
   readPlatformLinks(doc, evidence);
   // One native read of the page's text spares the element scan on pages that never speak of translating.
   if (TRANSLATION_STEMS.test(doc.body?.textContent ?? '')) readWordedInvitations(doc, evidence);
-
-  if (evidence.score <= 0) return verdict(evidence, null);
-  for (const reason of pageKindPenalty(doc)) evidence.add(-10, reason); // not a post: no invitation outweighs that
-  const detected = confidenceOf(evidence.score) >= 0.5;
-  const cta = detected
-    ? {
-        startUrl: ctaStartUrl(doc, diffBox, evidence.links, baseUrl),
-        targetLanguages: ctaTargetLanguages(doc, diffBox ?? evidence.boxes[0] ?? null),
-      }
-    : null;
-  return verdict(evidence, cta);
+  return evidence;
 }
 
 /** The call to action alone, or null: what the content script asks before reading anything else. */

@@ -5,11 +5,13 @@
 // since a content script cannot see the page's own history.pushState calls.
 import type { PostSnapshot } from '../model';
 
-export interface PageWatchOptions {
-  /** Reads the page: the post it offers, or null. */
-  read: () => PostSnapshot | null;
+export interface PageWatchOptions<T = PostSnapshot> {
+  /** Reads the page: the post it offers (or, for the first look, whether it may offer one), or null. */
+  read: () => T | null;
   /** Tells the extension what the page offers now. Called at start and whenever that changes. */
-  send: (post: PostSnapshot | null) => void;
+  send: (post: T | null) => void;
+  /** What a reading offers, to tell whether it changed; a post's key, call to action and segments by default. */
+  fingerprint?: (found: T | null, address: string) => string;
   /** How long after a load or an address change late rendering is watched. */
   settleMs?: number;
   /** Quiet time after the last change to the page before it is read again. */
@@ -37,7 +39,8 @@ function fingerprint(post: PostSnapshot | null, address: string): string {
 
 type NavigationTarget = { addEventListener(type: string, listener: () => void): void; removeEventListener(type: string, listener: () => void): void };
 
-export function watchPage(win: Window, options: PageWatchOptions): PageWatch {
+export function watchPage<T = PostSnapshot>(win: Window, options: PageWatchOptions<T>): PageWatch {
+  const fingerprintOf = options.fingerprint ?? (fingerprint as unknown as (found: T | null, address: string) => string);
   const settleMs = options.settleMs ?? SETTLE_MS;
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const doc = win.document;
@@ -51,7 +54,7 @@ export function watchPage(win: Window, options: PageWatchOptions): PageWatch {
     readTimer = undefined;
     address = win.location.href;
     const post = options.read();
-    const seen = fingerprint(post, address);
+    const seen = fingerprintOf(post, address);
     if (seen === last) return;
     last = seen;
     options.send(post);

@@ -56,6 +56,18 @@ const CLOSING_QUOTE = /[”“»"’›」]/;
 /** Every invitation above has one of these stems: a page whose text has none needs no closer look. */
 export const TRANSLATION_STEMS = /transl|tradu|übersetz|tłumacz|перев|перекла|аудар|tarjima|таржима|ترجم|תרגמ|לתרגם/i;
 
+/**
+ * The stem each invitation pattern above cannot match without, lower case. A text is tried only
+ * against the patterns of the stems it has: a regex is compiled on its first use, and the content
+ * script's first look on a page in one language then compiles a few, not all.
+ */
+const PATTERN_STEMS = ['translat', 'traduc', 'tradui', 'traduz', 'übersetz', 'tłumacz', 'перев', 'перекла', 'аудар', 'tarjima', 'таржима', 'ترجم', 'תרג'];
+const STEMS_IN_TEXT = new RegExp(PATTERN_STEMS.join('|'), 'gi');
+/** Each pattern with its stem ('' if it had none: then always tried). */
+const INVITATIONS_BY_STEM = ARTICLE_INVITATIONS.map(
+  (pattern) => [PATTERN_STEMS.find((stem) => pattern.source.toLowerCase().includes(stem)) ?? '', pattern] as const,
+);
+
 export type WordingVerdict = 'invitation' | 'interface' | 'personal' | 'quoted' | null;
 
 /**
@@ -64,7 +76,9 @@ export type WordingVerdict = 'invitation' | 'interface' | 'personal' | 'quoted' 
  */
 export function readWording(text: string): WordingVerdict {
   if (!TRANSLATION_STEMS.test(text)) return null;
-  for (const pattern of ARTICLE_INVITATIONS) {
+  const stems = new Set(text.match(STEMS_IN_TEXT)?.map((stem) => stem.toLowerCase()));
+  for (const [stem, pattern] of INVITATIONS_BY_STEM) {
+    if (stem !== '' && !stems.has(stem)) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     if (PERSONAL_REQUEST.test(text)) return 'personal';

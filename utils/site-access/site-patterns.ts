@@ -2,8 +2,11 @@
 // ones the reader added ("Always check this site"), one pattern per site.
 import { TRANSLATION_HOSTS } from '../translation-hosts';
 
-/** The content script's file in the build: the same file runs on every site, however it got there. */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/**
+ * The always-on content script's file in the build (entrypoints/first-look.ts): the same file runs
+ * on every site, however it got there, and has the background run the page reader where needed.
+ */
+export const CONTENT_SCRIPT_FILE = '/first-look.js';
 
 /** Registered content scripts of sites the reader added carry this id prefix; the rest is the pattern. */
 const SITE_SCRIPT_PREFIX = 'site:';

@@ -67,7 +67,13 @@ async function addSite(pattern: string): Promise<void> {
 /** Runs the content script on every page of the site from now on, across restarts. Idempotent. */
 export async function registerSiteScript(pattern: string): Promise<void> {
   const id = scriptIdOf(pattern);
-  if (await isRegistered(pattern)) return;
+  const [registered] = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  // Registered by an earlier version, whose content script was another file: point it at this one.
+  const file = CONTENT_SCRIPT_FILE.replace(/^\//, '');
+  if (registered && registered.js?.some((js) => js.replace(/^\//, '') !== file)) {
+    await browser.scripting.updateContentScripts([{ id, js: [CONTENT_SCRIPT_FILE] }]);
+  }
+  if (registered) return;
   try {
     await browser.scripting.registerContentScripts([
       { id, matches: [pattern], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },

@@ -1,0 +1,61 @@
+// The page reader: detector, segmenter and in-page overlay. The always-on content script
+// (first-look.ts) has the background run it only where its first look finds a call to action.
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { browser } from 'wxt/browser';
+import { readPost } from '@/utils/detect';
+import { watchPage } from '@/utils/detect/page-watch';
+import { dispatch, sendMessage, type Handlers } from '@/utils/messaging';
+import { DraftPreview } from '@/utils/overlay/draft-preview';
+import { PageHighlighter } from '@/utils/overlay/highlight';
+import { listenForSegmentPicks } from '@/utils/overlay/segment-picker';
+import { PAGE_READER_MARK, firstRunInThisPage, publishPageReader } from '@/utils/site-access/run-once';
+
+export default defineUnlistedScript(() => {
+  // Asked for twice (a scan of the tab beside the site's own script): once per page.
+  if (!firstRunInThisPage(globalThis, PAGE_READER_MARK)) return;
+  // segment id → the element showing it, from the latest reading of the page.
+  let elements = new Map<string, Element>();
+  const highlighter = new PageHighlighter(document);
+  const preview = new DraftPreview(document);
+  let stopPicks: (() => void) | undefined;
+
+  const detect = () => {
+    const { post, anchors } = readPost(document, location.href);
+    elements = new Map(anchors.map((a) => [a.segment.id, a.element]));
+    return post;
+  };
+  const report = (post = detect()) => {
+    // Only a page that asks for translation listens for Alt+clicks on its paragraphs.
+    if (post) stopPicks ??= listenForSegmentPicks(document, segmentOfElement, pickSegment);
+    const sent = post
+      ? sendMessage({ type: 'post:seen', post })
+      : sendMessage({ type: 'page:none', url: location.href });
+    sent.catch(() => undefined); // the extension was reloaded; this page's script is orphaned
+  };
+
+  const segmentOfElement = (element: Element) => {
+    for (const [id, shown] of elements) if (shown === element) return id;
+    return undefined;
+  };
+  const pickSegment = (segmentId: string) =>
+    void sendMessage({ type: 'page:segment-picked', segmentId }).catch(() => undefined);
+
+  // The page tells what it found, and never what the store holds.
+  const handlers: Handlers = {
+    'page:detect': () => detect(),
+    'page:highlight': ({ segmentId, scroll }) => ({
+      shown: segmentId === null ? highlighter.clear() : highlighter.show(elements.get(segmentId), scroll),
+    }),
+    'page:preview': ({ drafts, lang, dir }) => {
+      if (drafts === null) return { shown: (preview.clear(), 0) };
+      return { shown: preview.show(drafts, (id) => elements.get(id), lang, dir) };
+    },
+  };
+  browser.runtime.onMessage.addListener((message, sender) =>
+    dispatch(handlers, message, sender, browser.runtime.id),
+  );
+  // The first look answers a 'page:detect' that came while this script was being loaded.
+  publishPageReader({ detect });
+  // Read now, and again when the page renders late or changes address (history API).
+  watchPage(window, { read: detect, send: report });
+});
