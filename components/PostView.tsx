@@ -6,14 +6,15 @@ import { ExportDisclosure } from './ExportPanel';
 import { LanguagePicker } from './LanguagePicker';
 import { PageLink } from './PageLink';
 import { ProgressMeter } from './ProgressMeter';
-import { SegmentEditor } from './SegmentEditor';
+import { SegmentRows } from './SegmentRows';
+import { SegmentTexts } from './segment-texts';
 import { DraftContext } from './draft-context';
 import { OrphanedDrafts } from './OrphanedDrafts';
 import { NO_SOURCE_FLAGS, type SourceFlags } from './use-source-flags';
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
 import { SyncStatusLine } from './SyncStatusLine';
 import { KeyboardHelp } from './KeyboardHelp';
-import { statusOf, type DoneTexts } from './segment-status';
+import type { DoneTexts } from './segment-status';
 import { useSegmentKeys } from './use-segment-keys';
 import type { DraftStatus } from '@/utils/model';
 import { t } from '@/utils/i18n';
@@ -55,6 +56,10 @@ export function PostView(props: Props) {
   const sourceFlags = props.sourceFlags ?? NO_SOURCE_FLAGS;
   const flush = props.onFlush ?? NO_FLUSH;
   const draftContext = useMemo(() => ({ postKey: post.key, lang, flush }), [post.key, lang, flush]);
+  // Rows rendered now read the new texts; the rows left as they were hear of their change after.
+  const segmentTexts = useMemo(() => new SegmentTexts(), []);
+  segmentTexts.set(texts);
+  useLayoutEffect(() => segmentTexts.notify(), [segmentTexts, texts]);
   const keys = useSegmentKeys({ segments: post.segments, texts, doneTexts, setStatus: props.onStatus });
   return (
     <article class="post">
@@ -89,26 +94,20 @@ export function PostView(props: Props) {
         )}
       </header>
       <DraftContext.Provider value={draftContext}>
-      <ol class="segments">
-        {post.segments.map((segment, index) => (
-          <SegmentEditor
-            key={segment.id}
-            segment={segment}
-            index={index}
-            text={texts[segment.id] ?? ''}
-            sourceLanguage={post.sourceLanguage}
-            targetLanguage={lang}
-            concurrentEdits={concurrentEdits[segment.id]}
-            onText={onText}
-            onKeep={onKeep}
-            onHighlight={onHighlight}
-            inPage={props.inPage}
-            done={statusOf(texts[segment.id], doneTexts[segment.id]) === 'done'}
-            onStatus={props.onStatus}
-            sourceChange={sourceFlags.changed[segment.id]}
-          />
-        ))}
-      </ol>
+      <SegmentRows
+        segments={post.segments}
+        texts={segmentTexts}
+        sourceLanguage={post.sourceLanguage}
+        targetLanguage={lang}
+        concurrentEdits={concurrentEdits}
+        doneTexts={doneTexts}
+        changedSources={sourceFlags.changed}
+        onText={onText}
+        onKeep={onKeep}
+        onHighlight={onHighlight}
+        inPage={props.inPage}
+        onStatus={props.onStatus}
+      />
       <OrphanedDrafts orphans={sourceFlags.orphans} sourceLanguage={post.sourceLanguage} />
       </DraftContext.Provider>
     </article>

@@ -1,5 +1,5 @@
 // One segment: its source text beside (or above) the editor for its draft.
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { memo } from './memo';
 import { textDirection } from '@/utils/languages';
 import type { ConcurrentEdit, Segment, SegmentKind } from '@/utils/model';
@@ -55,6 +55,11 @@ interface Props {
   onStatus?(segmentId: string, status: DraftStatus): void;
   /** The source the draft was written for, when the paragraph was reworded since: flagged until confirmed. */
   sourceChange?: string;
+  /**
+   * False while a long post's row waits its turn for its controls (SegmentRows): it shows its number,
+   * source and editor only, and completes at once when hovered or focused. Default true.
+   */
+  complete?: boolean;
 }
 
 export const SegmentEditor = memo(function SegmentEditor(props: Props) {
@@ -64,18 +69,25 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
   const drafted = text.trim() !== '';
   const state = segmentState(text, props.done ? 'done' : 'draft');
   const onStatus = props.onStatus;
-  const segmentName = t(KIND_NAME[segment.kind], formatNumber(index + 1));
+  const number = formatNumber(index + 1);
+  const segmentName = t(KIND_NAME[segment.kind], number);
+  const [reached, setReached] = useState(false);
+  const complete = props.complete !== false || reached;
   return (
     <li
       class={`segment segment-${segment.kind}${drafted ? ' is-drafted' : ''}${state === 'done' ? ' is-done' : ''}`}
       data-status={state}
-      onMouseEnter={() => onHighlight(segment.id)}
+      onMouseEnter={() => {
+        setReached(true);
+        onHighlight(segment.id);
+      }}
       onMouseLeave={() => onHighlight(null)}
+      onFocusCapture={complete ? undefined : () => setReached(true)}
     >
       <div class="segment-meta">
-        <span class="segment-number">{formatNumber(index + 1)}</span>
+        <span class="segment-number">{number}</span>
         <span class="segment-kind">{t(KIND_LABEL[segment.kind])}</span>
-        {props.inPage !== false && (
+        {complete && props.inPage !== false && (
           <button
             type="button"
             class="segment-locate"
@@ -85,7 +97,7 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
             {t('editorLocate')}
           </button>
         )}
-        {onStatus && targetLanguage && (
+        {complete && onStatus && targetLanguage && (
           <StatusControl
             state={state}
             segmentName={segmentName}
@@ -99,9 +111,9 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
         lang={sourceLanguage ?? undefined}
         dir={sourceLanguage ? textDirection(sourceLanguage) : 'auto'}
       >
-        <TaggedText segment={segment} />
+        {complete ? <TaggedText segment={segment} /> : segment.text}
       </p>
-      {targetLanguage && <PlaceholderChips segment={segment} editor={editorRef} />}
+      {complete && targetLanguage && <PlaceholderChips segment={segment} editor={editorRef} />}
       <textarea
         ref={editorRef}
         class="segment-editor"
@@ -120,14 +132,14 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
         onFocus={() => onHighlight(segment.id)}
         onBlur={() => onHighlight(null)}
       />
-      <QualityLine segment={segment} text={text} />
+      {complete && <QualityLine segment={segment} text={text} />}
       {concurrentEdits && concurrentEdits.length > 0 && (
         <ConcurrentEditsFlag edits={concurrentEdits} lang={targetLanguage} onKeep={() => onKeep(segment.id)} />
       )}
       {props.sourceChange !== undefined && drafted && (
         <SourceChangeFlag segmentId={segment.id} oldText={props.sourceChange} newText={segment.text} sourceLanguage={sourceLanguage} />
       )}
-      <SegmentDraftTools segmentId={segment.id} text={text} label={segmentName} />
+      {complete && <SegmentDraftTools segmentId={segment.id} text={text} label={segmentName} />}
     </li>
   );
 });

@@ -83,18 +83,26 @@ export function allEditorsEnabled(count: number): boolean {
 
 /**
  * Installed before the app runs: after every DOM change, are all editors there and enabled? The
- * first moment they are is `ready`; `painted` is after the next frame (rAF, then a message task).
+ * first moment they are is `ready`; `painted` is after the next frame (rAF, then a message task);
+ * `complete` is when every segment also has its own controls (its history button), which a long
+ * post's rows may get after their editors.
  */
 function readyWatcher(count: number): string {
   return `(() => {
     const result = {};
     window.__benchOpen = result;
+    const checkComplete = () => {
+      if (document.querySelectorAll('.segment [data-action="history"]').length < ${count}) return;
+      observer.disconnect();
+      result.complete = performance.now();
+    };
     const check = () => {
+      if (result.ready !== undefined) return checkComplete();
       const editors = document.querySelectorAll('textarea[data-segment-id]');
       if (editors.length < ${count}) return;
       for (const editor of editors) if (editor.disabled) return;
-      observer.disconnect();
       result.ready = performance.now();
+      checkComplete();
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => { result.painted = performance.now(); };
@@ -109,18 +117,20 @@ function readyWatcher(count: number): string {
 interface OpenTimes {
   ready: number;
   painted: number;
+  complete: number;
 }
 
 export async function measurePanelOpen(session: DraftingSession, log: Log): Promise<BenchRow> {
   const { segments } = session;
   const painted: number[] = [];
+  const complete: number[] = [];
   const values = await repeat(`open → ${segments} editors enabled`, log, async (run) => {
     const page = await openPanel(session, readyWatcher(segments));
     const times = (await (
       await page.waitForFunction(
         () => {
           const open = (window as unknown as { __benchOpen?: Partial<OpenTimes> }).__benchOpen;
-          return open?.painted !== undefined ? open : null;
+          return open?.painted !== undefined && open.complete !== undefined ? open : null;
         },
         undefined,
         { timeout: 30_000, polling: 50 },
@@ -128,6 +138,7 @@ export async function measurePanelOpen(session: DraftingSession, log: Log): Prom
     ).jsonValue()) as OpenTimes;
     await page.close({ runBeforeUnload: true });
     if (run >= 0) painted.push(times.painted);
+    if (run >= 0) complete.push(times.complete);
     return times.ready; // performance.now() counts from the navigation's time origin
   });
   return measured(
@@ -142,6 +153,7 @@ export async function measurePanelOpen(session: DraftingSession, log: Log): Prom
       `generated ${segments}-segment Diff post, target language chosen beforehand. A MutationObserver ` +
       `installed before the app checks, after each DOM change, that all ${segments} textareas exist and are ` +
       `enabled; the figure is performance.now() at that moment (from the navigation's time origin). ` +
-      `The next frame after it comes at ${round(median(painted))} ms (median).`,
+      `The next frame after it comes at ${round(median(painted))} ms (median); every segment also has its own ` +
+      `controls (status, history, placeholder buttons, quality line) at ${round(median(complete))} ms (median).`,
   );
 }
