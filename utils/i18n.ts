@@ -36,8 +36,9 @@ export function formatDateTime(at: number | Date): string {
 
 let cached: { plural: Intl.PluralRules; number: Intl.NumberFormat; dateTime: Intl.DateTimeFormat } | undefined;
 function formats() {
+  if (cached) return cached;
   const ui = uiLanguage();
-  cached ??= {
+  cached = {
     plural: new Intl.PluralRules(ui),
     number: new Intl.NumberFormat(ui),
     dateTime: new Intl.DateTimeFormat(ui, { dateStyle: 'medium', timeStyle: 'short' }),
