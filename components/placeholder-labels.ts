@@ -21,6 +21,7 @@ const NAMES: Record<string, MessageKey> = {
   q: 'editorInlineQuotation',
   cite: 'editorInlineCite',
   bdi: 'editorInlineIsolated',
+  br: 'editorInlineLineBreak',
 };
 
 /** The element's name in words; an element without one is named by its HTML tag. */

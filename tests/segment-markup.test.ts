@@ -40,10 +40,10 @@ describe('placeholders on the project’s inline-markup page', () => {
     ]);
   });
 
-  it('leaves plain spans, hidden text and scripts out, and a line break as a space', () => {
+  it('leaves plain spans, hidden text and scripts out, and a line break as an empty placeholder', () => {
     expect(segments[2]).toMatchObject({
-      tagged: 'A span, a ⟨1⟩mark⟨/1⟩, ⟨2⟩b⟨/2⟩/⟨3⟩i⟨/3⟩, and a line break.',
-      inline: [{ tag: 'mark' }, { tag: 'b' }, { tag: 'i' }],
+      tagged: 'A span, a ⟨1⟩mark⟨/1⟩, ⟨2⟩b⟨/2⟩/⟨3⟩i⟨/3⟩, and a ⟨4/⟩line break.',
+      inline: [{ tag: 'mark' }, { tag: 'b' }, { tag: 'i' }, { tag: 'br', empty: true }],
     });
     expect(segments[3]!.tagged).toBeUndefined();
     expect(segments[3]!.inline).toBeUndefined();

@@ -7,6 +7,10 @@ import { htmlAttributes, plainText, type MarkupNode } from './markup';
 
 const UNTRANSLATED_MD = ' <!-- untranslated -->';
 const UNTRANSLATED_TEXT = ' [untranslated]';
+/** A line break (<br>) in Markdown: a backslash at the end of the line (CommonMark's hard break). */
+const HARD_BREAK = '\\\n';
+/** Where no line may end (a heading, a table cell), a line break stays HTML. */
+const HTML_BREAK = '<br>';
 
 export function markdownOfPost(prepared: ExportPost): string {
   return prepared.blocks.map(markdownBlock).filter(Boolean).join('\n\n') + '\n';
@@ -15,16 +19,22 @@ export function markdownOfPost(prepared: ExportPost): string {
 function markdownBlock(block: ExportBlock): string {
   switch (block.kind) {
     case 'title':
-      return `# ${mdItem(block.item)}`;
+      return `# ${mdItem(block.item, undefined, HTML_BREAK)}`;
     case 'heading':
-      return `${'#'.repeat(block.level)} ${mdItem(block.item)}`;
+      return `${'#'.repeat(block.level)} ${mdItem(block.item, undefined, HTML_BREAK)}`;
     case 'paragraph':
       return mdItem(block.item) || '';
     case 'list':
-      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${mdItem(item)}`).join('\n');
+      return block.items
+        .map((item, i) => {
+          const marker = block.ordered ? `${i + 1}.` : '-';
+          // A continuation line is indented past the marker, so it stays in its item.
+          return `${marker} ${mdItem(item, undefined, HARD_BREAK + ' '.repeat(marker.length + 1))}`;
+        })
+        .join('\n');
     case 'quote': {
-      const lines = block.items.map((item) => `> ${mdItem(item)}`);
-      if (block.cite) lines.push(`> — ${mdItem(block.cite)}`);
+      const lines = block.items.map((item) => `> ${mdItem(item, undefined, `${HARD_BREAK}> `)}`);
+      if (block.cite) lines.push(`> — ${mdItem(block.cite, undefined, `${HARD_BREAK}> `)}`);
       return lines.join('\n>\n');
     }
     case 'image': {
@@ -42,15 +52,30 @@ function markdownBlock(block: ExportBlock): string {
 function markdownTable(block: Extract<ExportBlock, { kind: 'table' }>): string {
   const width = Math.max(...block.rows.map((r) => r.cells.length));
   const row = (cells: string[]) => `| ${[...cells, ...Array(width - cells.length).fill('')].join(' | ')} |`;
-  const [head, ...body] = block.rows.map((r) => r.cells.map((c) => mdItem(c.item)));
+  const [head, ...body] = block.rows.map((r) => r.cells.map((c) => mdItem(c.item, undefined, HTML_BREAK)));
   return [row(head!), row(Array(width).fill('---')), ...body.map(row)].join('\n');
 }
 
-/** An item's Markdown, `wrap`ped (a caption in emphasis) before the untranslated mark. */
-function mdItem(item: ExportItem, wrap = (text: string) => text): string {
-  const text = mdLineStart(mdNodes(item.output).trim());
+/**
+ * An item's Markdown, `wrap`ped (a caption in emphasis) before the untranslated mark; its line
+ * breaks joined by `lineBreak`. A break before or after all the words would show as a backslash.
+ */
+function mdItem(item: ExportItem, wrap = (text: string) => text, lineBreak = HARD_BREAK): string {
+  const markdown = mdNodes(item.output);
+  const text = markdown.includes('\n') ? mdLines(markdown, lineBreak) : mdLineStart(markdown.trim());
   if (!text) return '';
   return item.showsSource ? wrap(text) + UNTRANSLATED_MD : wrap(text);
+}
+
+/** A hard break with the spaces around it, which would only pad the lines. */
+const BREAK_WITH_SPACES = /\s*\\\n\s*/;
+
+/** Markdown with line breaks, joined by `lineBreak`; every line is a line start, escaped as such. */
+function mdLines(markdown: string, lineBreak: string): string {
+  const lines = markdown.split(BREAK_WITH_SPACES);
+  while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  return lines.map((line) => mdLineStart(line.trim())).join(lineBreak);
 }
 
 function mdNodes(nodes: MarkupNode[]): string {
@@ -61,7 +86,7 @@ function mdNodes(nodes: MarkupNode[]): string {
       continue;
     }
     if (node.type === 'void') {
-      if (node.tag === 'br') out += '<br>';
+      if (node.tag === 'br') out += HARD_BREAK; // text never holds a newline: mdText flattens it
       else if (node.tag === 'img') out += `![${mdText(node.attrs.alt ?? '')}](${mdUrl(node.attrs.src!)})`;
       continue;
     }
@@ -129,10 +154,10 @@ export function plainTextOfPost(prepared: ExportPost): string {
         lines.push(block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${textItem(item)}`).join('\n'));
         break;
       case 'quote':
-        lines.push([...block.items.map(textItem), ...(block.cite ? [`— ${textItem(block.cite)}`] : [])].join('\n'));
+        lines.push([...block.items.map((item) => textItem(item)), ...(block.cite ? [`— ${textItem(block.cite)}`] : [])].join('\n'));
         break;
-      case 'table':
-        lines.push(block.rows.map((r) => r.cells.map((c) => textItem(c.item)).join('\t')).join('\n'));
+      case 'table': // a cell's line breaks would break its row
+        lines.push(block.rows.map((r) => r.cells.map((c) => textItem(c.item, ' ')).join('\t')).join('\n'));
         break;
       default:
         lines.push(textItem(block.kind === 'image' ? block.caption : block.item));
@@ -141,7 +166,9 @@ export function plainTextOfPost(prepared: ExportPost): string {
   return lines.filter((l) => l.trim() !== '').join('\n\n') + '\n';
 }
 
-function textItem(item: ExportItem): string {
-  const text = plainText(item.output).trim();
+/** An item's text; its line breaks (a newline each, from <br>) as `lineBreak`, without spaces around them. */
+function textItem(item: ExportItem, lineBreak = '\n'): string {
+  const plain = plainText(item.output).trim();
+  const text = plain.includes('\n') ? plain.replace(/[^\S\n]*\n[^\S\n]*/g, lineBreak) : plain;
   return item.showsSource && text ? text + UNTRANSLATED_TEXT : text;
 }

@@ -85,7 +85,7 @@ function inline2(nodes: MarkupNode[], data: Map<string, string>): string {
     if (node.type === 'text') {
       out += xmlText(node.text);
     } else if (node.type === 'void') {
-      data.set(`d${node.n}`, openingTagOf(node));
+      data.set(`d${node.n}`, node.tag === 'br' ? '<br/>' : openingTagOf(node));
       out += `<ph id="${node.n}" dataRef="d${node.n}"${codeType(node.tag)}/>`;
     } else {
       data.set(`d${node.n}s`, openingTagOf(node));
@@ -100,7 +100,8 @@ function inline2(nodes: MarkupNode[], data: Map<string, string>): string {
 function codeType(tag: string): string {
   if (tag === 'a') return ' type="link"';
   if (tag === 'img') return ' type="image"';
-  if (['strong', 'b', 'em', 'i', 'u', 's', 'sup', 'sub', 'small', 'mark', 'code', 'br'].includes(tag)) return ' type="fmt"';
+  if (tag === 'br') return ' type="fmt" subType="xlf:lb"'; // the core's own name for a line break
+  if (['strong', 'b', 'em', 'i', 'u', 's', 'sup', 'sub', 'small', 'mark', 'code'].includes(tag)) return ' type="fmt"';
   return '';
 }
 

@@ -4,7 +4,7 @@
 // records each segment's inline markup as placeholders and its place in lists, tables and figures.
 import type { Segment, SegmentKind } from '../model';
 import { normaliseText, segmentId } from './ids';
-import { inlineElementOf } from './inline';
+import { inlineElementOf, lineBreak } from './inline';
 import { LayoutTracker } from './layout';
 import { BLOCK_TAGS, KIND_OF_TAG, isSkipped } from './rules';
 import { TaggedRun } from './tagged-run';
@@ -87,8 +87,10 @@ class SegmentWalker {
       const element = node as Element;
       const tag = element.localName;
       if (tag === 'br') {
-        this.run += ' '; // a line break separates words even where the markup has no space
+        // The plain text keeps a space (ids come from it); the tagged text a placeholder.
+        this.run += ' ';
         this.tagged.addText(' ');
+        this.tagged.addBreak(lineBreak(), this.run);
         continue;
       }
       // A quote's attribution (<blockquote><p>…</p><cite>…</cite>) is a line of its own.

@@ -39,6 +39,11 @@ export function inlineElementOf(element: Element, tag: string, base: string): In
   }
 }
 
+/** A <br>: an empty placeholder, so a poem or an address keeps its lines in every export. */
+export function lineBreak(): InlineElement {
+  return { tag: 'br', empty: true };
+}
+
 /** Adds the element's lang and dir, which say how its words are read (spans only: elsewhere rare). */
 function withLanguage(element: Element, inline: InlineElement): InlineElement {
   if (!element.hasAttributes()) return inline;

@@ -65,7 +65,8 @@ function placeholderIssues(source: SourceOf, parts: TaggedPart[]): QualityIssue[
     const entry = seen.get(n) ?? { open: [], close: [], empty: [] };
     if (element.empty) {
       if (entry.empty.length === 0 && entry.open.length + entry.close.length === 0) {
-        issues.push({ kind: 'missing-placeholder', placeholder: n, message: t('qualityMissing', emptyToken(n)) });
+        const message = element.tag === 'br' ? t('qualityMissingLineBreak', emptyToken(n)) : t('qualityMissing', emptyToken(n));
+        issues.push({ kind: 'missing-placeholder', placeholder: n, message });
       } else if (entry.empty.length > 1) {
         issues.push({ kind: 'repeated-placeholder', placeholder: n, message: tCount('qualityRepeatedAlone', entry.empty.length, emptyToken(n)) });
       }

@@ -13,6 +13,9 @@ interface OpenElement {
 }
 
 const ONLY_WHITESPACE = /^\s*$/;
+const HAS_WORDS = /\S/;
+/** A line break's token, or an element left holding nothing, followed only by closing tokens. */
+const TRAILING_EMPTY = /\u27e8([1-9][0-9]{0,3})(?:\/\u27e9|\u27e9\u27e8\/\1\u27e9)((?:\u27e8\/[1-9][0-9]{0,3}\u27e9)*)$/;
 // As in normaliseText: lone spaces, by far the most common, are left alone, which is much faster.
 const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 const ODD_WHITESPACE = /\s{2,}|[^\S ]/;
@@ -72,6 +75,14 @@ export class TaggedRun {
     this.tagged += emptyToken(this.inline.length);
   }
 
+  /**
+   * A line break: an empty placeholder, except at the start of a block, where it adds nothing
+   * (WordPress often opens a paragraph with one). One at the end is dropped by `finish`.
+   */
+  addBreak(inline: InlineElement, plainSoFar: string): void {
+    if (HAS_WORDS.test(plainSoFar) || this.inline.some((element) => element.empty)) this.addEmpty(inline, plainSoFar);
+  }
+
   /** Opens a placeholder; returns the handle `close` takes. */
   openElement(inline: InlineElement, plainSoFar: string): OpenElement {
     this.start(plainSoFar);
@@ -111,7 +122,8 @@ export class TaggedRun {
       for (const element of this.open) this.reopen(element);
     }
     if (tagged === null || inline.length === 0 || text === '') return null;
-    const normalised = normaliseTagged(tagged);
+    const normalised = withoutTrailingBreaks(normaliseTagged(tagged), inline);
+    if (inline.length === 0) return null;
     // Page text that itself looks like a token would make the placeholders ambiguous: keep it plain.
     if (text.includes('\u27e8') && stripTokens(normalised) !== text) return null;
     return { tagged: normalised, inline };
@@ -181,4 +193,21 @@ export function normaliseTagged(tagged: string): string {
   if (textFrom < tagged.length) addText(tagged.slice(textFrom));
   if (danglingSpaceAt >= 0) out = out.slice(0, danglingSpaceAt) + out.slice(danglingSpaceAt + 1);
   return out;
+}
+
+/**
+ * Drops line breaks at the end of a run (and elements they leave empty), which add nothing: only
+ * those numbered last, so the other placeholders keep their numbers. Changes `inline` in place.
+ */
+function withoutTrailingBreaks(tagged: string, inline: InlineElement[]): string {
+  if (tagged.charCodeAt(tagged.length - 1) !== CLOSE_CODE || inline[inline.length - 1]?.tag !== 'br') return tagged;
+  let out = tagged;
+  for (let match = TRAILING_EMPTY.exec(out); match !== null; match = TRAILING_EMPTY.exec(out)) {
+    const last = inline[inline.length - 1];
+    const isBreak = match[0].startsWith(emptyToken(inline.length));
+    if (Number(match[1]) !== inline.length || (isBreak && last?.tag !== 'br')) break;
+    inline.pop();
+    out = out.slice(0, match.index) + match[2];
+  }
+  return out === tagged ? tagged : normaliseTagged(out);
 }
