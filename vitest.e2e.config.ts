@@ -15,6 +15,8 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'tests/e2e/**/*.firefox.test.ts'],
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
+    // Some tests build exports in Node: their labels need browser.i18n.
+    setupFiles: ['tests/support/node-messages.ts'],
     pool: 'forks', // the harness removes its temp profiles on process exit
     fileParallelism: false,
     testTimeout: 60_000,

@@ -2,6 +2,7 @@
 // keeps them. The post mixes every kind of block, a fifth of its paragraphs hold a link and bold
 // text, and every segment has a draft of about 120 characters (the placeholders kept), so each
 // format does all its work: markup rebuilt, escaped, grouped into blocks.
+import '../support/node-messages'; // first: the exports' labels need browser.i18n
 import { performance } from 'node:perf_hooks';
 import { backupFile } from '../../utils/export/backup';
 import { exportPost, type ExportFormat } from '../../utils/export/formats';

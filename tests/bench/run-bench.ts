@@ -1,5 +1,6 @@
 // The whole bench, figure group by figure group, as `npm run bench` runs it (scripts/bench.mjs
 // builds the extension first). Writes bench/results.json and bench/README-table.md.
+import '../support/node-messages'; // first: interface texts made in Node need browser.i18n
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../e2e/harness';
