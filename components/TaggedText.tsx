@@ -15,7 +15,17 @@ export function TaggedText({ segment }: Props) {
   return (
     <>
       {parseTagged(tagged).map((part, index) =>
-        part.type === 'text' ? part.text : <PlaceholderChip key={index} part={part} element={inline[part.n - 1]} />,
+        part.type === 'text' ? (
+          part.text
+        ) : inline[part.n - 1]?.tag === 'br' ? (
+          // A line break's chip ends the line, as the break does in the page.
+          <span key={index}>
+            <PlaceholderChip part={part} element={inline[part.n - 1]} />
+            <br />
+          </span>
+        ) : (
+          <PlaceholderChip key={index} part={part} element={inline[part.n - 1]} />
+        ),
       )}
     </>
   );

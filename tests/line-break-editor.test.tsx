@@ -46,6 +46,9 @@ describe('a line break in the editor', () => {
       );
     });
     expect(root.querySelector('p .placeholder-chip')!.getAttribute('aria-label')).toContain('line break');
+    // The source starts a new line there, as the page does.
+    expect(root.querySelector('p .placeholder-chip + br')).not.toBeNull();
+    expect(root.querySelector('p')!.textContent).toBe(POEM.text);
     const button = root.querySelector('.placeholder-insert')!;
     expect(button.textContent).toBe('line break');
     expect(button.getAttribute('title')).toContain('⟨1/⟩');
