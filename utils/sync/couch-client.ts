@@ -170,9 +170,14 @@ export class CouchClient {
     return this.request('POST', this.dbPath('/_bulk_docs'), { docs });
   }
 
-  /** `GET /{db}/_changes`, normal feed: the changes after `since`, with their documents. */
-  changes(since: string | number | undefined, limit: number): Promise<ChangesResult> {
-    const query = new URLSearchParams({ include_docs: 'true', limit: String(limit) });
+  /**
+   * `GET /{db}/_changes`, normal feed: the changes after `since`, with their documents, or ids and
+   * revisions only — then, as CouchDB's own replication does, the caller fetches just the
+   * documents it lacks (`getDocs`).
+   */
+  changes(since: string | number | undefined, limit: number, withDocs = true): Promise<ChangesResult> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (withDocs) query.set('include_docs', 'true');
     // The sequence is opaque: sent back exactly as it came (a number, or CouchDB's string).
     if (since !== undefined) query.set('since', String(since));
     return this.request('GET', this.dbPath(`/_changes?${query}`));

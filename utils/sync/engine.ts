@@ -4,7 +4,7 @@
 // moment simply syncs again later; pushing twice is harmless because a repeated push meets a
 // conflict whose merge finds nothing new.
 import { t } from '../i18n';
-import { CouchClient, CouchError, NetworkError, type Fetch } from './couch-client';
+import { CouchClient, CouchError, NetworkError, type ChangesResult, type Fetch } from './couch-client';
 import { isInterlinearDocId } from './doc-ids';
 import type { AppliedChanges, OutboxItem, SyncReplica } from './replica';
 import { syncTargetOf, type SyncSettings } from './settings';
@@ -96,7 +96,8 @@ export class SyncEngine {
     this.setStatus({ state: 'syncing', pending: await replica.pendingCount() });
     try {
       const rejected = await this.push(client, report);
-      const queuedByMerge = await this.pull(client, report);
+      // What was just pushed comes back in the feed: then only ids and revisions are worth asking for.
+      const queuedByMerge = await this.pull(client, report, report.pushed > 0);
       if (queuedByMerge) await this.push(client, report);
       if (rejected) throw rejected;
       const pending = await replica.pendingCount();
@@ -113,16 +114,38 @@ export class SyncEngine {
     }
   }
 
-  /** Pushes the whole outbox, batch by batch. Returns the first refusal of a document, if any. */
+  /**
+   * Pushes the whole outbox, batch by batch, two batches at a time: while the server takes one,
+   * the next is read and sent, so neither side waits for the other. Batches are consecutive ranges
+   * of the outbox, which holds one entry per document: no id is ever in two batches, nor twice in
+   * one. Returns the first refusal of a document, if any.
+   */
   private async push(client: CouchClient, report: SyncReport): Promise<CouchError | null> {
-    const batchSize = this.options.pushBatchSize ?? 500;
+    const batchSize = this.options.pushBatchSize ?? 1000;
     let after: string | undefined;
     let refusal: CouchError | null = null;
-    for (;;) {
-      const items = await this.options.replica.outboxBatch(after, batchSize);
-      if (items.length === 0) return refusal;
-      after = items[items.length - 1]!.entry.docId;
-      refusal ??= await this.pushItems(client, items, report);
+    const inFlight: Array<Promise<CouchError | null>> = [];
+    try {
+      for (;;) {
+        const items = await this.options.replica.outboxBatch(after, batchSize);
+        if (items.length === 0) break;
+        after = items[items.length - 1]!.entry.docId;
+        const sending = this.pushItems(client, items, report);
+        sending.catch(() => undefined); // awaited below, in order; a failure meanwhile is not unhandled
+        inFlight.push(sending);
+        if (inFlight.length > 1) {
+          const refused = await inFlight.shift()!;
+          refusal ??= refused;
+        }
+      }
+      for (const sending of inFlight.splice(0)) {
+        const refused = await sending;
+        refusal ??= refused;
+      }
+      return refusal;
+    } catch (error) {
+      await Promise.allSettled(inFlight); // nothing of a failed sync goes on after it
+      throw error;
     }
   }
 
@@ -155,23 +178,36 @@ export class SyncEngine {
     return refusal;
   }
 
-  /** Pulls every change since the checkpoint. Returns whether merging queued anything to push. */
-  private async pull(client: CouchClient, report: SyncReport): Promise<boolean> {
+  /**
+   * Pulls every change since the checkpoint, page by page. After a push the feed is mostly our own
+   * documents coming back (`revisionsOnly`): it is asked for ids and revisions, and only the
+   * documents this device lacks are fetched. The next page is asked for while this one is merged;
+   * pages are merged in order, each with its checkpoint. Returns whether merging queued anything.
+   */
+  private async pull(client: CouchClient, report: SyncReport, revisionsOnly: boolean): Promise<boolean> {
     const limit = this.options.pullLimit ?? 1000;
     let since = await this.options.replica.meta('checkpoint');
     let queued = false;
+    let page = await client.changes(since, limit, !revisionsOnly);
     for (;;) {
-      const page = await client.changes(since, limit);
-      const docs = page.results.flatMap((change) =>
-        change.doc && !change.deleted && isInterlinearDocId(change.id) ? [change.doc] : [],
-      );
+      const last = page.results.length < limit || page.pending === 0 || page.last_seq === since;
+      const next = last ? null : client.changes(page.last_seq, limit, !revisionsOnly);
+      next?.catch(() => undefined); // awaited below; a failure while this page is merged is not unhandled
+      const changes = page.results.filter((change) => !change.deleted && isInterlinearDocId(change.id));
+      const docs = revisionsOnly ? await this.lackingDocs(client, changes) : changes.flatMap((change) => (change.doc ? [change.doc] : []));
       const applied = await this.apply(docs, page.last_seq, report);
       report.pulled += docs.length;
       queued ||= applied.queued > 0;
-      const noProgress = page.last_seq === since;
       since = page.last_seq;
-      if (page.results.length < limit || page.pending === 0 || noProgress) return queued;
+      if (!next) return queued;
+      page = await next;
     }
+  }
+
+  /** The documents of these changes whose revision this device has not pushed or pulled. */
+  private async lackingDocs(client: CouchClient, changes: ChangesResult['results']): Promise<unknown[]> {
+    const wanted = await this.options.replica.unknownRevisions(changes.map((c) => ({ id: c.id, rev: c.changes[0]?.rev ?? '' })));
+    return (await client.getDocs(wanted)).flatMap((row) => (row.doc && !row.value?.deleted ? [row.doc] : []));
   }
 
   private async apply(docs: unknown[], checkpoint: string | number | undefined, report: SyncReport) {

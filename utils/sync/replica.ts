@@ -19,6 +19,7 @@ import {
 } from './documents';
 import { compareHlc, hlcAt, hlcTime } from './hlc';
 import { mergeSegment } from './merge';
+import { recordsOf } from './records-of';
 
 export interface OutboxItem {
   entry: OutboxEntry;
@@ -92,26 +93,31 @@ export class SyncReplica {
     const tx = this.db.transaction(ITEM_STORES);
     const entries = await select(tx.objectStore('outbox'));
     const identity = (await tx.objectStore('syncMeta').get('identity')) as SyncIdentity | undefined;
-    const [drafts, posts, remoteRevs] = [tx.objectStore('drafts'), tx.objectStore('posts'), tx.objectStore('remoteRevs')];
+    const [drafts, posts] = [tx.objectStore('drafts'), tx.objectStore('posts')];
+    const knownRevs = await recordsOf(tx.objectStore('remoteRevs'), entries.map((entry) => entry.docId));
+    // All reads of the batch at once: one at a time, each waits a round trip of IndexedDB.
+    const docs = await Promise.all(
+      entries.map(async (entry): Promise<SyncDoc | null> => {
+        const known = knownRevs.get(entry.docId);
+        if (entry.target[0] === 'draft') {
+          const [, postKey, lang, segmentId] = entry.target;
+          const draft = await drafts.get([postKey, lang, segmentId]);
+          // Drafts from before sync carry no author: they were written on this device.
+          const authored = draft?.device ? draft : draft && { ...draft, device: identity?.deviceName, user: identity?.user };
+          return authored?.hlc ? draftDoc(authored, known?.rev, known?.hlc) : null;
+        }
+        const post = await posts.get(entry.target[1]);
+        return post?.hlc ? postDoc(post, known?.rev) : null;
+      }),
+    );
+    await tx.done;
     const items: OutboxItem[] = [];
     const stale: string[] = [];
-    for (const entry of entries) {
-      const known = await remoteRevs.get(entry.docId);
-      let doc: SyncDoc | null = null;
-      if (entry.target[0] === 'draft') {
-        const [, postKey, lang, segmentId] = entry.target;
-        const draft = await drafts.get([postKey, lang, segmentId]);
-        // Drafts from before sync carry no author: they were written on this device.
-        const authored = draft?.device ? draft : draft && { ...draft, device: identity?.deviceName, user: identity?.user };
-        if (authored?.hlc) doc = draftDoc(authored, known?.rev, known?.hlc);
-      } else {
-        const post = await posts.get(entry.target[1]);
-        if (post?.hlc) doc = postDoc(post, known?.rev);
-      }
+    entries.forEach((entry, i) => {
+      const doc = docs[i];
       if (doc) items.push({ entry, doc });
       else stale.push(entry.docId);
-    }
-    await tx.done;
+    });
     if (stale.length) await this.dropStale(stale);
     return items;
   }
@@ -132,12 +138,22 @@ export class SyncReplica {
   /** The server took these: remember their revisions, and clear entries not changed since. */
   async acknowledge(accepted: Accepted[]): Promise<void> {
     const tx = this.db.transaction(['outbox', 'remoteRevs'], 'readwrite');
-    const outbox = tx.objectStore('outbox');
+    const [outbox, remoteRevs] = [tx.objectStore('outbox'), tx.objectStore('remoteRevs')];
+    const waiting = await recordsOf(outbox, accepted.map((a) => a.docId));
     for (const { docId, stamp, rev, hlc } of accepted) {
-      void tx.objectStore('remoteRevs').put({ docId, rev, hlc });
-      if ((await outbox.get(docId))?.stamp === stamp) void outbox.delete(docId);
+      void remoteRevs.put({ docId, rev, hlc });
+      if (waiting.get(docId)?.stamp === stamp) void outbox.delete(docId);
     }
     await tx.done;
+  }
+
+  /**
+   * Of these rows of the server's changes feed, the ids whose revision this device has not pushed
+   * or pulled: only those need their documents fetched (our own pushes come back in the feed too).
+   */
+  async unknownRevisions(rows: Array<{ id: string; rev: string }>): Promise<string[]> {
+    const known = await recordsOf(this.db.transaction('remoteRevs').store, rows.map((row) => row.id));
+    return rows.filter((row) => known.get(row.id)?.rev !== row.rev).map((row) => row.id);
   }
 
   /**
@@ -157,14 +173,17 @@ export class SyncReplica {
       clock: await openDeviceClock(tx.objectStore('syncMeta'), this.now),
       changes: { drafts: [], posts: [], conflicts: 0, queued: 0 },
     };
-    for (const raw of docs) {
-      const draft = parseDraftDoc(raw);
-      const post = draft ? null : parsePostDoc(raw);
-      const known = await context.remoteRevs.get((draft ?? post)?._id ?? '');
+    const parsed = docs.flatMap((raw) => parseDraftDoc(raw) ?? parsePostDoc(raw) ?? []);
+    // The known revisions, read at once; a document met twice in one call is read again after.
+    const prefetched = await recordsOf(context.remoteRevs, parsed.map((doc) => doc._id));
+    const seen = new Set<string>();
+    for (const doc of parsed) {
+      const known = seen.has(doc._id) ? await context.remoteRevs.get(doc._id) : prefetched.get(doc._id);
+      seen.add(doc._id);
       // Our own push coming back, or a version merged already.
-      if (known && known.rev === (draft ?? post)?._rev) continue;
-      if (draft?._rev) await applyDraft(context, draft, known?.hlc ?? null);
-      if (post?._rev) await applyPost(context, post);
+      if (!doc._rev || known?.rev === doc._rev) continue;
+      if (doc.type === 'draft') await applyDraft(context, doc, known?.hlc ?? null);
+      else await applyPost(context, doc);
     }
     if (checkpoint !== undefined) await tx.objectStore('syncMeta').put(checkpoint, 'checkpoint');
     await context.clock.save();
@@ -182,13 +201,18 @@ export class SyncReplica {
     await tx.objectStore('remoteRevs').clear();
     await tx.objectStore('syncMeta').delete('checkpoint');
     await tx.objectStore('syncMeta').put(target, 'target');
-    for (let c = await tx.objectStore('drafts').openCursor(); c; c = await c.continue()) {
-      const d = c.value;
-      if (!d.hlc) continue;
+    // Every local save queues its document, so most are waiting already: keys first, records only
+    // for what is missing (reading every draft would cost more than the push it prepares).
+    const queued = new Set(await outbox.getAllKeys());
+    const missing = (await tx.objectStore('drafts').getAllKeys()).filter((key) => !queued.has(draftDocId(...key)));
+    const drafts = await Promise.all(missing.map((key) => tx.objectStore('drafts').get(key)));
+    for (const d of drafts) {
+      if (!d?.hlc) continue;
       void outbox.put({ docId: draftDocId(d.postKey, d.lang, d.segmentId), target: ['draft', d.postKey, d.lang, d.segmentId], stamp: d.hlc });
     }
     for (let c = await tx.objectStore('posts').openCursor(); c; c = await c.continue()) {
-      if (c.value.hlc) void outbox.put({ docId: postDocId(c.value.key), target: ['post', c.value.key], stamp: c.value.hlc });
+      const docId = postDocId(c.value.key);
+      if (c.value.hlc && !queued.has(docId)) void outbox.put({ docId, target: ['post', c.value.key], stamp: c.value.hlc });
     }
     await tx.done;
   }
