@@ -115,7 +115,13 @@ function reviewSection(prepared: ExportPost): string {
   const src = `lang="${escapeHtml(sourceLang)}" dir="${direction(sourceLang)}"`;
   const trg = `lang="${escapeHtml(lang)}" dir="${direction(lang)}"`;
   const ui = uiLanguage();
-  const label = (key: MessageKey) => escapeHtml(t(key));
+  // Looked up once per label, not once per row: a post may have thousands of rows.
+  const labels = new Map<MessageKey, string>();
+  const label = (key: MessageKey) => {
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = escapeHtml(t(key))));
+    return text;
+  };
   const rows = prepared.blocks.flatMap(itemsOf).map((item) => {
     const state = item.state === 'untranslated' ? 'exportReviewStateUntranslated' : item.state === 'done' ? 'exportReviewStateDone' : 'exportReviewStateDraft';
     const target = item.showsSource
