@@ -44,12 +44,8 @@ const server = await h.startFixtureServer({ [h.DIFF_POST_PATH]: h.DIFF_POST_FIXT
 const browser = await h.launchExtension({
   headless,
   executablePath: chromiumPath,
-  launchOptions: {
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    // Chromium on Linux takes its UI language from LANGUAGE; --lang alone is not enough.
-    ...(uiLanguage ? { locale: uiLanguage, env: { ...process.env, LANGUAGE: uiLanguage } } : {}),
-  },
+  launchOptions: { handleSIGINT: false, handleSIGTERM: false },
+  uiLanguage,
 });
 const { context, extensionId, serviceWorker } = browser;
 const stop = async (code) => {

@@ -1,8 +1,6 @@
 // The dashboard in Russian, whose counted texts have more forms than English: "2 черновика",
 // "5 черновиков". A file of its own: utils/i18n keeps its number and plural formats from the
 // first message it makes, so the UI language must be Russian from the start.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -14,16 +12,9 @@ import type { PostSnapshot } from '../utils/model';
 import { DraftService } from '../utils/store/draft-service';
 import { openDraftStore } from '../utils/store/draft-store';
 import { TabRegistry } from '../utils/store/tab-registry';
+import { getMessageIn } from './support/locale-messages';
 
-const russian: Record<string, { message: string }> = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../public/_locales/ru/messages.json'), 'utf8'),
-);
-function getRussianMessage(name: string, substitutions?: string | string[]): string {
-  if (name === '@@ui_locale') return 'ru';
-  if (name === '@@bidi_dir') return 'ltr';
-  const values = substitutions === undefined ? [] : [substitutions].flat();
-  return (russian[name]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '');
-}
+const getRussianMessage = getMessageIn('ru');
 
 const post: PostSnapshot = {
   key: 'https://diff.wikimedia.org/2024/09/05/wikimania/',

@@ -2,24 +2,15 @@
 // Export and import in Russian: errors, counted texts and the review page's own labels follow the
 // UI language, with Russian plural forms, while the exported texts keep their own languages.
 // A file of its own: utils/i18n keeps its number formats from the first message it makes.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportPost, exportScope } from '../utils/export/formats';
 import { planFromFile } from '../utils/export/import-file';
 import { MAX_IMPORT_BYTES, validatePlan } from '../utils/export/import-plan';
 import { draftOf, SAMPLE_DRAFTS, SAMPLE_POST } from './support/export-posts';
+import { getMessageIn } from './support/locale-messages';
 
-const russian: Record<string, { message: string }> = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../public/_locales/ru/messages.json'), 'utf8'),
-);
-function getRussianMessage(name: string, substitutions?: string | string[]): string {
-  if (name === '@@ui_locale') return 'ru';
-  if (name === '@@bidi_dir') return 'ltr';
-  const values = substitutions === undefined ? [] : [substitutions].flat();
-  return (russian[name]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
-}
+const getRussianMessage = getMessageIn('ru');
 
 beforeEach(() => {
   Object.assign(fakeBrowser.i18n, { getMessage: getRussianMessage, getUILanguage: () => 'ru' });

@@ -2,22 +2,13 @@
 // Progress in Russian, whose counted texts have more forms than English: "1 черновик",
 // "2 черновика", "5 черновиков". A file of its own: utils/i18n keeps its number and plural formats
 // from the first message it makes, so the UI language must be Russian from the start.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeTextFor } from '../utils/badge';
 import { progressLabel } from '../utils/progress-label';
+import { getMessageIn } from './support/locale-messages';
 
-const russian: Record<string, { message: string }> = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../public/_locales/ru/messages.json'), 'utf8'),
-);
-function getRussianMessage(name: string, substitutions?: string | string[]): string {
-  if (name === '@@ui_locale') return 'ru';
-  if (name === '@@bidi_dir') return 'ltr';
-  const values = substitutions === undefined ? [] : [substitutions].flat();
-  return (russian[name]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '');
-}
+const getRussianMessage = getMessageIn('ru');
 
 beforeEach(() => {
   Object.assign(fakeBrowser.i18n, { getMessage: getRussianMessage, getUILanguage: () => 'ru' });

@@ -3,23 +3,16 @@
 // the background makes them, with Persian digits, while the server's own words stay as they came.
 // A file of its own: utils/i18n keeps its number formats from the first message it makes.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDatabase, testConnection } from '../utils/sync/connection-test';
 import type { Fetch } from '../utils/sync/couch-client';
 import { validateSyncSettings, type SyncSettings } from '../utils/sync/settings';
+import { getMessageIn } from './support/locale-messages';
 
-const persian: Record<string, { message: string }> = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../public/_locales/fa/messages.json'), 'utf8'),
-);
-// As browsers do: $1…$9 filled in, and $$ a literal dollar sign.
-function getPersianMessage(name: string, substitutions?: string | string[]): string {
-  if (name === '@@ui_locale') return 'fa';
-  if (name === '@@bidi_dir') return 'rtl';
-  const values = substitutions === undefined ? [] : [substitutions].flat();
-  return (persian[name]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
-}
+const getPersianMessage = getMessageIn('fa');
+/** The database-name rule as written in the file, `$$` and all. */
+const databaseRule = JSON.parse(readFileSync(new URL('../public/_locales/fa/messages.json', import.meta.url), 'utf8')).syncErrorDatabaseName.message as string;
 
 /** The text without the Unicode isolates that keep an address or the server's words in its own direction. */
 const unisolated = (text: string) => text.replace(/[\u2068\u2069]/g, '');
@@ -48,7 +41,7 @@ describe('sync messages in Persian', () => {
   it('says what is wrong with each setting, with Persian digits and the literal symbols kept', () => {
     const check = validateSyncSettings({ ...settings, database: 'Drafts', deviceName: 'x'.repeat(61) });
     const errors = !check.ok ? check.errors : {};
-    expect(errors.database).toBe(persian.syncErrorDatabaseName!.message.replace('$$', '$'));
+    expect(errors.database).toBe(databaseRule.replace('$$', '$'));
     expect(errors.database).toContain('_ $ ( ) + - /');
     expect(errors.deviceName).toBe('حداکثر ۶۰ نویسه.');
     const tooLong = validateSyncSettings({ ...settings, database: 'd'.repeat(239) });

@@ -116,8 +116,7 @@ describe.each(LOCALES)('accessibility in Chromium in $name', ({ locale, dir }) =
       [DIFF_POST_PATH]: DIFF_POST_FIXTURE,
       [BLOG_POST_PATH]: path.join(PROJECT_FIXTURES, 'inline-markup-post.html'),
     });
-    // Chromium on Linux takes its interface language from LANGUAGE; the locale alone is not enough.
-    browser = await launchExtension({ launchOptions: { locale, env: { ...process.env, LANGUAGE: locale } } });
+    browser = await launchExtension({ uiLanguage: locale });
     const post = await browser.context.newPage();
     const url = server.origin() + DIFF_POST_PATH;
     await post.goto(url);

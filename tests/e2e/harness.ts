@@ -170,6 +170,8 @@ export interface LaunchOptions {
   executablePath?: string;
   /** Passed on to Playwright, e.g. { handleSIGINT: false } when the caller handles Ctrl-C. */
   launchOptions?: Parameters<typeof chromium.launchPersistentContext>[1];
+  /** The browser's interface language ('fa', 'ru'); Debian's chromium-l10n holds its translations. */
+  uiLanguage?: string;
 }
 
 export interface ExtensionBrowser {
@@ -192,7 +194,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const hosts = [DIFF_HOST, BLOG_HOST, ...(options.hosts ?? [])];
   const headless =
     options.headless ?? !(process.env.E2E_HEADED === '1' && Boolean(process.env.DISPLAY));
+  // Chromium on Linux takes its interface language from LANGUAGE; the locale alone is not enough.
+  const language = options.uiLanguage
+    ? { locale: options.uiLanguage, env: { ...process.env, LANGUAGE: options.uiLanguage } }
+    : {};
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...language,
     ...options.launchOptions,
     executablePath: options.executablePath ?? (await ensureChromium({ interactive: false })),
     headless, // new headless mode: loads extensions, unlike the old one

@@ -81,8 +81,7 @@ describe.each(LOCALES)('the interface with Chromium in $name', ({ name, locale, 
 
   beforeAll(async () => {
     server = await startFixtureServer({ [DIFF_POST_PATH]: DIFF_POST_FIXTURE });
-    // Chromium on Linux takes its interface language from LANGUAGE; the locale alone is not enough.
-    browser = await launchExtension({ launchOptions: { locale, env: { ...process.env, LANGUAGE: locale } } });
+    browser = await launchExtension({ uiLanguage: locale });
     const post = await browser.context.newPage();
     const url = server.origin() + DIFF_POST_PATH;
     await post.goto(url);

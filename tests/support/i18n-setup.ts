@@ -2,7 +2,7 @@
 // from public/_locales/en/messages.json as the browser would.
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { englishGetMessage } from './english-messages';
+import { englishGetMessage } from './locale-messages';
 
 const install = () => Object.assign(fakeBrowser.i18n, { getMessage: englishGetMessage, getUILanguage: () => 'en' });
 install();
