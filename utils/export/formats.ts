@@ -132,18 +132,3 @@ export function exportScope(
   if (!post) throw new Error(t('exportPostNotHere'));
   return exportPost(format, post, scope.lang, source.drafts, options);
 }
-
-export const exportMarkdown = (post: PostRecord, lang: string, drafts: DraftRecord[], options?: ExportOptions) =>
-  exportPost('markdown', post, lang, drafts, options);
-export const exportBlockMarkup = (post: PostRecord, lang: string, drafts: DraftRecord[], options?: ExportOptions) =>
-  exportPost('wordpress', post, lang, drafts, options);
-export const exportHtml = (post: PostRecord, lang: string, drafts: DraftRecord[], options?: ExportOptions) =>
-  exportPost('html', post, lang, drafts, options);
-export const exportPlainText = (post: PostRecord, lang: string, drafts: DraftRecord[], options?: ExportOptions) =>
-  exportPost('text', post, lang, drafts, options);
-export const exportReviewPage = (post: PostRecord, lang: string, drafts: DraftRecord[], options?: ExportOptions) =>
-  exportPost('review', post, lang, drafts, options);
-export const exportXliff2 = (post: PostRecord, lang: string, drafts: DraftRecord[], options?: ExportOptions) =>
-  exportPost('xliff2', post, lang, drafts, options);
-export const exportXliff12 = (post: PostRecord, lang: string, drafts: DraftRecord[], options?: ExportOptions) =>
-  exportPost('xliff12', post, lang, drafts, options);
