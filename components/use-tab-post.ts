@@ -90,9 +90,17 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
     [],
   );
 
+  /** The latest load asked for: an answer to an earlier one arrives stale and is dropped. */
+  const latestLoad = useRef(0);
+
+  /**
+   * Reads the post (in `lang`, or the post's own language). `keep`: the post shown now, whose
+   * language stays if the tab still shows that post (the page reporting again changes no choice).
+   */
   const load = useCallback(
-    async (lang?: string) => {
+    async (lang?: string, keep?: TabPost | null): Promise<void> => {
       if (tabId === null && !pinnedKey) return setState({ status: 'none' });
+      const request = ++latestLoad.current;
       saver.flush();
       try {
         const tabPost =
@@ -101,6 +109,8 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
             : tabId === null
               ? null
               : await sendMessage({ type: 'tab:get-post', tabId, lang });
+        if (request !== latestLoad.current) return;
+        if (keep?.lang && tabPost && tabPost.post.key === keep.post.key && tabPost.lang !== keep.lang) return load(keep.lang);
         current.current = tabPost;
         if (!tabPost) return setState({ status: 'none' });
         setTexts({ ...textsOf(tabPost), ...replayUnsaved(tabPost, journal, saver) });
@@ -110,7 +120,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
         setState({ status: 'ready', tabPost });
         if (tabPost.post.sourceLanguage === null) void guessSourceLanguage(tabPost, current, setState);
       } catch (error) {
-        setState({ status: 'error', message: String((error as Error)?.message ?? error) });
+        if (request === latestLoad.current) setState({ status: 'error', message: String((error as Error)?.message ?? error) });
       }
     },
     [tabId, pinnedKey, pinnedLang, saver],
@@ -122,7 +132,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
     const onMessage = (message: unknown) => {
       if (!isMessage(message)) return undefined;
       const shown = current.current;
-      if (message.type === 'tab:changed' && message.tabId === tabId) void load();
+      if (message.type === 'tab:changed' && message.tabId === tabId) void load(undefined, shown);
       if (message.type === 'drafts:imported' && shown && message.postKeys.includes(shown.post.key)) void load(shown.lang);
       if (message.type === 'draft:changed' && shown) {
         const { draft } = message;

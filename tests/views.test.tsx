@@ -37,6 +37,13 @@ async function until(check: () => boolean, what: string) {
   for (let i = 0; i < 100 && !check(); i++) await settle();
   if (!check()) throw new Error(`never happened: ${what}; the view shows: ${root.textContent}`);
 }
+/** Picks a target language in the view's language picker. */
+const choose = (lang: string) =>
+  act(() => {
+    const picker = root.querySelector<HTMLSelectElement>('[data-testid=target-language]')!;
+    picker.value = lang;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+  });
 const editors = () => [...root.querySelectorAll<HTMLTextAreaElement>('textarea[data-segment-id]')];
 
 beforeEach(async () => {
@@ -94,10 +101,7 @@ describe('views', () => {
     await until(() => editors().length === 3, 'three editors');
     const picker = root.querySelector<HTMLSelectElement>('[data-testid=target-language]')!;
     expect([...picker.options].map((o) => o.value)).toContain('ru');
-    await act(() => {
-      picker.value = 'ru';
-      picker.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await choose('ru');
     await until(() => !editors()[1]!.disabled, 'editors enabled');
     expect(editors()[1]!.getAttribute('lang')).toBe('ru');
     await act(() => {
@@ -108,6 +112,46 @@ describe('views', () => {
     await new Promise((resolve) => setTimeout(resolve, 400)); // past the saver's quiet time
     const drafts = await service.tabPost(postTab);
     expect(drafts?.drafts.map((d) => [d.segmentId, d.text])).toEqual([['p-1', 'Первый абзац.']]);
+  });
+
+  it('drops a late answer to an earlier question: the language chosen since stays', async () => {
+    // The first reading of the tab is answered last (the page was still being read).
+    const answer = service.handlers['tab:get-post']!;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    service.handlers['tab:get-post'] = async (message, sender) => {
+      const first = ++calls === 1;
+      const tabPost = await answer(message, sender);
+      if (first) await held;
+      return tabPost;
+    };
+    history.replaceState(null, '', `/sidepanel.html?tab=${postTab}`);
+    render(<App layout="panel" />, root);
+    await until(() => calls === 1, 'the first question');
+    // The page reports meanwhile: the view asks again, and that answer comes first.
+    await act(async () => void (await fakeBrowser.runtime.sendMessage({ type: 'tab:changed', tabId: postTab }).catch(() => undefined)));
+    await until(() => editors().length === 3, 'three editors');
+    await choose('ru');
+    await until(() => !editors()[1]!.disabled, 'editors enabled');
+    await act(() => release());
+    await settle();
+    expect(editors()[1]!.disabled).toBe(false);
+    expect(editors()[1]!.getAttribute('lang')).toBe('ru');
+  });
+
+  it('keeps the language shown when the page reports the same post again', async () => {
+    history.replaceState(null, '', `/sidepanel.html?tab=${postTab}`);
+    render(<App layout="panel" />, root);
+    await until(() => editors().length === 3, 'three editors');
+    await choose('ru');
+    await until(() => editors()[1]!.getAttribute('lang') === 'ru', 'Russian editors');
+    // Another view drafts the post in Persian; then this tab's page reports again.
+    await service.handlers['post:set-language']!({ type: 'post:set-language', postKey: post.key, lang: 'fa' }, { id: fakeBrowser.runtime.id });
+    await act(async () => void (await fakeBrowser.runtime.sendMessage({ type: 'tab:changed', tabId: postTab }).catch(() => undefined)));
+    await settle();
+    await settle();
+    expect(editors()[1]!.getAttribute('lang')).toBe('ru');
   });
 
   it('follows the active tab in the side panel', async () => {
