@@ -18,6 +18,7 @@ import {
   isSiteChecked,
   keepSiteScriptsInStep,
   listCheckedSites,
+  registerPendingSites,
   removeCheckedSite,
   restoreSiteScripts,
 } from '../utils/site-access/site-scripts';
@@ -146,6 +147,18 @@ describe('the background keeps the sites in step', () => {
     answer(true);
     await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get('siteAccess.pending')).toEqual({ 'siteAccess.pending': [] }));
     expect(fake.scripts.size).toBe(1);
+  });
+
+  it('the page and the background finishing one grant register the site once, in turn', async () => {
+    // The prompt answers a moment later, once the page has noted the site it asked for.
+    const fake = installFakeSiteAccess(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 5)));
+    // The grant fires the background's onAdded while the page's own continuation runs.
+    let backgroundDone = false;
+    fake.listeners.added.push(({ origins = [] }) => void registerPendingSites(origins).then(() => (backgroundDone = true)));
+    expect(await alwaysCheckSite(BLOG)).toEqual({ ok: true });
+    await vi.waitFor(() => expect(backgroundDone, 'the background’s registration finished').toBe(true));
+    expect(fake.log.filter((line) => line.startsWith('register'))).toEqual([`register ${scriptIdOf(BLOG)}`]);
+    expect(await listCheckedSites()).toEqual([{ pattern: BLOG, label: 'blog.example.org' }]);
   });
 
   it('registers nothing for an origin granted for another reason (the sync server)', async () => {

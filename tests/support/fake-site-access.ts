@@ -59,12 +59,19 @@ export function installFakeSiteAccess(
   vi.spyOn(permissions.onAdded, 'addListener').mockImplementation(((l: Listener) => void fake.listeners.added.push(l)) as never);
   vi.spyOn(permissions.onRemoved, 'addListener').mockImplementation(((l: Listener) => void fake.listeners.removed.push(l)) as never);
 
+  // As Chrome does: a registration takes a moment, and a second one of the same id made meanwhile
+  // (from another of the extension's contexts) is never answered.
+  const registering = new Set<string>();
   vi.spyOn(scripting, 'registerContentScripts').mockImplementation((async (scripts: Registered[]) => {
+    if (scripts.some((script) => registering.has(script.id))) return new Promise<never>(() => undefined);
     for (const script of scripts) {
       if (fake.scripts.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
       if (!script.matches?.every((m) => fake.granted.has(m))) throw new Error(`No host permission for ${script.matches}`);
     }
+    scripts.forEach((script) => registering.add(script.id));
+    await new Promise((resolve) => setTimeout(resolve, 1));
     for (const script of scripts) {
+      registering.delete(script.id);
       fake.log.push(`register ${script.id}`);
       fake.scripts.set(script.id, structuredClone(script));
     }

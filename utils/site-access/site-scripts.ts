@@ -48,8 +48,10 @@ export function alwaysCheckSite(pattern: string): Promise<SiteAccessResult> {
         await rememberPending(pattern, false);
         return { ok: false, message: t('siteNotAllowed', siteLabelOf(pattern)) };
       }
-      await addSite(pattern);
-      await rememberPending(pattern, false);
+      await oneAtATime(async () => {
+        await addSite(pattern);
+        await rememberPending(pattern, false);
+      });
       return { ok: true };
     },
     async (error: unknown): Promise<SiteAccessResult> => {
@@ -79,7 +81,7 @@ export async function registerSiteScript(pattern: string): Promise<void> {
       { id, matches: [pattern], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
     ]);
   } catch (error) {
-    // Registered meanwhile from the other side (the page's click and the background both finish a grant).
+    // Registered meanwhile by a context that holds no lock (an older version still running).
     if (!(await isRegistered(pattern))) throw error;
   }
 }
@@ -97,7 +99,7 @@ async function unregisterSiteScript(pattern: string): Promise<void> {
 /** Stops checking a site: its content script goes, and so does the access granted to it. */
 export async function removeCheckedSite(pattern: string): Promise<SiteAccessResult> {
   try {
-    await dropSite(pattern);
+    await oneAtATime(() => dropSite(pattern));
     const removed = await browser.permissions.remove({ origins: [pattern] });
     if (!removed) {
       return { ok: false, message: t('siteAccessKept', siteLabelOf(pattern)) };
@@ -116,33 +118,55 @@ export async function removeCheckedSite(pattern: string): Promise<SiteAccessResu
 export function keepSiteScriptsInStep(): void {
   browser.permissions.onAdded.addListener(({ origins = [] }) => void registerPendingSites(origins).catch(() => undefined));
   browser.permissions.onRemoved.addListener(({ origins = [] }) => {
-    void (async () => {
+    void oneAtATime(async () => {
       const listed = await storedList(CHECKED_SITES);
       for (const pattern of origins.filter((origin) => listed.includes(origin))) await dropSite(pattern);
-    })().catch(() => undefined);
+    }).catch(() => undefined);
   });
   void restoreSiteScripts().catch(() => undefined);
 }
 
-export async function registerPendingSites(granted: readonly string[]): Promise<void> {
-  const pending = await storedList(PENDING_SITES);
-  for (const pattern of granted.filter((origin) => pending.includes(origin))) {
-    await addSite(pattern);
-    await rememberPending(pattern, false);
-  }
+export function registerPendingSites(granted: readonly string[]): Promise<void> {
+  return oneAtATime(async () => {
+    const pending = await storedList(PENDING_SITES);
+    for (const pattern of granted.filter((origin) => pending.includes(origin))) {
+      await addSite(pattern);
+      await rememberPending(pattern, false);
+    }
+  });
 }
 
 /** Every listed site that still has its access has its script; no other site has one. */
-export async function restoreSiteScripts(): Promise<void> {
-  const listed = await storedList(CHECKED_SITES);
-  for (const pattern of listed) {
-    if (await browser.permissions.contains({ origins: [pattern] })) await registerSiteScript(pattern);
-    else await dropSite(pattern);
-  }
-  for (const script of await browser.scripting.getRegisteredContentScripts()) {
-    const pattern = patternOfScriptId(script.id);
-    if (pattern && !listed.includes(pattern)) await unregisterSiteScript(pattern);
-  }
+export function restoreSiteScripts(): Promise<void> {
+  return oneAtATime(async () => {
+    const listed = await storedList(CHECKED_SITES);
+    for (const pattern of listed) {
+      if (await browser.permissions.contains({ origins: [pattern] })) await registerSiteScript(pattern);
+      else await dropSite(pattern);
+    }
+    for (const script of await browser.scripting.getRegisteredContentScripts()) {
+      const pattern = patternOfScriptId(script.id);
+      if (pattern && !listed.includes(pattern)) await unregisterSiteScript(pattern);
+    }
+  });
+}
+
+/** The Web Lock every change to the sites' scripts and lists holds. */
+const SITE_SCRIPTS_LOCK = 'interlinear-site-scripts';
+let queued: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs changes to the sites' scripts one at a time, across the extension's pages and its
+ * background: both finish a grant (the page's click, the background's onAdded), and Chrome leaves
+ * a registerContentScripts unanswered when another context registers the same id meanwhile. Web
+ * Locks span the extension's contexts; where there are none (Node), one queue per context.
+ */
+function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) return locks.request(SITE_SCRIPTS_LOCK, job) as Promise<T>;
+  const run = queued.then(job, job);
+  queued = run.catch(() => undefined);
+  return run;
 }
 
 async function storedList(key: string): Promise<string[]> {
