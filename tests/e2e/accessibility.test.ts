@@ -13,6 +13,7 @@ import {
   DIFF_POST_FIXTURE,
   DIFF_POST_PATH,
   PROJECT_FIXTURES,
+  allowSiteInBrowserSettings,
   launchExtension,
   openExtensionPage,
   pollUntil,
@@ -31,14 +32,6 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** A post on a site Interlinear reads only once the reader adds it. */
 const BLOG_POST_PATH = '/2024/10/01/markup-inside-text/';
 const BLOG_SITE = `https://${BLOG_HOST}/*`;
-
-// What the evaluated functions use of the extension's `chrome` global.
-declare const chrome: {
-  developerPrivate: {
-    updateExtensionConfiguration(update: { extensionId: string; hostAccess: string }): Promise<void>;
-    addHostPermission(extensionId: string, host: string): Promise<void>;
-  };
-};
 
 interface Violation {
   id: string;
@@ -187,17 +180,7 @@ describe.each(LOCALES)('accessibility in Chromium in $name', ({ locale, dir }) =
 
     // The reader allows the site in chrome://extensions, so the button's request needs no prompt
     // (a test cannot click the browser's own prompt; tests/e2e/site-access.test.ts does the same).
-    const settings = await browser.context.newPage();
-    await settings.goto('chrome://extensions/');
-    await settings.evaluate(
-      async ({ id, site }) => {
-        await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
-        await chrome.developerPrivate.addHostPermission(id, site);
-        await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_ALL_SITES' });
-      },
-      { id: browser.extensionId, site: BLOG_SITE },
-    );
-    await settings.close();
+    await allowSiteInBrowserSettings(browser, BLOG_SITE);
     await popup.close();
     // A view opened after the grant, as in tests/e2e/site-access.test.ts.
     const again = await openView('popup', blogTab);

@@ -39,6 +39,9 @@ export function fixturePath(name: string): string {
 
 // ---------------------------------------------------------------- waiting
 
+/** The longest one attempt of `pollUntil` may take before it asks again. */
+const ATTEMPT_MS = 10_000;
+
 /** Calls `fn` until it returns a truthy value (or stops throwing) and returns that value. */
 export async function pollUntil<T>(
   fn: () => T | Promise<T>,
@@ -48,7 +51,9 @@ export async function pollUntil<T>(
   let last: unknown;
   for (;;) {
     try {
-      const value = await fn();
+      // One attempt may never settle (a message to a worker that was stopping): it counts as a
+      // miss, and the next attempt asks again, so the failure names this step.
+      const value = await settledWithin(fn(), Math.min(Math.max(deadline - Date.now(), 0), ATTEMPT_MS) + 1_000);
       if (value) return value as NonNullable<T>;
       last = value;
     } catch (error) {
@@ -60,6 +65,15 @@ export async function pollUntil<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
+}
+
+/** `promise`, or a rejection once `ms` have passed without it settling. */
+function settledWithin<T>(promise: T | Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([Promise.resolve(promise), late]).finally(() => clearTimeout(timer));
 }
 
 // ---------------------------------------------------------------- fixture server
@@ -244,10 +258,14 @@ export async function extensionServiceWorker(context: BrowserContext, timeout = 
   });
 }
 
-// What the evaluated functions below use of the worker's `chrome` global.
+// What the evaluated functions below use of the worker's (or chrome://extensions') `chrome` global.
 declare const chrome: {
   action: { getBadgeText(details: { tabId?: number }): Promise<string> };
   tabs: { query(info: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>> };
+  developerPrivate: {
+    updateExtensionConfiguration(update: { extensionId: string; hostAccess: string }): Promise<void>;
+    addHostPermission(extensionId: string, host: string): Promise<void>;
+  };
 };
 
 /** The toolbar badge text the extension set for a tab ('' when none). */
@@ -270,6 +288,25 @@ export async function tabIdOf(context: BrowserContext, serviceWorker: Worker, ur
     },
     { timeout: 10_000, message: `a tab showing ${url}` },
   );
+}
+
+/**
+ * The reader allows `site` (a match pattern) in chrome://extensions (Site access → On specific
+ * sites), so that the extension's permission request for it is answered without the prompt a test
+ * cannot click. The extension holds no access yet (permissions.contains stays false): its request does.
+ */
+export async function allowSiteInBrowserSettings(browser: ExtensionBrowser, site: string): Promise<void> {
+  const settings = await browser.context.newPage();
+  await settings.goto('chrome://extensions/');
+  await settings.evaluate(
+    async ({ id, site }) => {
+      await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
+      await chrome.developerPrivate.addHostPermission(id, site);
+      await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_ALL_SITES' });
+    },
+    { id: browser.extensionId, site },
+  );
+  await settings.close();
 }
 
 /** Opens an extension page (e.g. 'sidepanel.html?tab=12') in a new tab of the context. */

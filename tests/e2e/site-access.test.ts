@@ -13,6 +13,7 @@ import {
   BLOG_HOST,
   DIFF_HOST,
   PROJECT_FIXTURES,
+  allowSiteInBrowserSettings,
   badgeText,
   extensionServiceWorker,
   launchExtension,
@@ -38,10 +39,6 @@ declare const chrome: {
   tabs: { sendMessage(tabId: number, message: object): Promise<unknown> };
   scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[]; js?: string[] }>> };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
-  developerPrivate: {
-    updateExtensionConfiguration(update: { extensionId: string; hostAccess: string }): Promise<void>;
-    addHostPermission(extensionId: string, host: string): Promise<void>;
-  };
 };
 
 describe('site access in Chromium', () => {
@@ -115,17 +112,7 @@ describe('site access in Chromium', () => {
   it('“Always check this site” registers the content script for the site and reads the tab', async () => {
     // The reader allows the site in chrome://extensions (Site access → On specific sites); the
     // button's permission request is then answered without a prompt.
-    const settings = await browser.context.newPage();
-    await settings.goto('chrome://extensions/');
-    await settings.evaluate(
-      async ({ id, site }) => {
-        await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
-        await chrome.developerPrivate.addHostPermission(id, site);
-        await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_ALL_SITES' });
-      },
-      { id: browser.extensionId, site: BLOG_SITE },
-    );
-    await settings.close();
+    await allowSiteInBrowserSettings(browser, BLOG_SITE);
 
     const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${blogTab}`);
     await popup.getByRole('button', { name: 'Always check this site' }).click();

@@ -192,7 +192,7 @@ describe('sync between two browsers through a CouchDB server', () => {
     await pollUntil(restarted, { message: 'the service worker stopped' });
     // A message wakes the worker again; it resumes from the outbox and the checkpoint.
     await pollUntil(async () => (await syncNow(a))?.state === 'synced', { timeout: 20_000, message: 'A synced after the restart' });
-    await syncNow(b);
+    await pollUntil(async () => (await syncNow(b))?.state === 'synced', { message: 'B synced' });
     for (const [index, text] of [[5, texts[0]], [6, texts[1]]] as const) {
       await pollUntil(async () => (await editor(b, index).inputValue()) === text, { message: `"${text}" on B` });
     }
