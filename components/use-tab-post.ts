@@ -92,16 +92,20 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
 
   /** The latest load asked for: an answer to an earlier one arrives stale and is dropped. */
   const latestLoad = useRef(0);
+  /** The language this view drafts the post in, from the moment the reader picks it. */
+  const chosen = useRef<{ postKey: string; lang: string } | null>(null);
 
   /**
-   * Reads the post (in `lang`, or the post's own language). `keep`: the post shown now, whose
-   * language stays if the tab still shows that post (the page reporting again changes no choice).
+   * Reads the post, in `lang` or else the language this view drafts that post in (the page
+   * reporting again changes no choice), or else the post's own. Typing not yet stored is stored
+   * first, so the reading has it.
    */
   const load = useCallback(
-    async (lang?: string, keep?: TabPost | null): Promise<void> => {
+    async (lang?: string): Promise<void> => {
       if (tabId === null && !pinnedKey) return setState({ status: 'none' });
       const request = ++latestLoad.current;
       saver.flush();
+      await saves.settled();
       try {
         const tabPost =
           pinnedKey
@@ -110,8 +114,10 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
               ? null
               : await sendMessage({ type: 'tab:get-post', tabId, lang });
         if (request !== latestLoad.current) return;
-        if (keep?.lang && tabPost && tabPost.post.key === keep.post.key && tabPost.lang !== keep.lang) return load(keep.lang);
+        const kept = chosen.current?.postKey === tabPost?.post.key ? chosen.current?.lang : undefined;
+        if (!lang && kept && tabPost && tabPost.lang !== kept) return load(kept);
         current.current = tabPost;
+        if (tabPost?.lang) chosen.current = { postKey: tabPost.post.key, lang: tabPost.lang };
         if (!tabPost) return setState({ status: 'none' });
         setTexts({ ...textsOf(tabPost), ...replayUnsaved(tabPost, journal, saver) });
         setConcurrentEdits(concurrentEditsOf(tabPost.drafts));
@@ -123,7 +129,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
         if (request === latestLoad.current) setState({ status: 'error', message: String((error as Error)?.message ?? error) });
       }
     },
-    [tabId, pinnedKey, pinnedLang, saver],
+    [tabId, pinnedKey, pinnedLang, saver, saves],
   );
 
   useEffect(() => {
@@ -132,7 +138,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
     const onMessage = (message: unknown) => {
       if (!isMessage(message)) return undefined;
       const shown = current.current;
-      if (message.type === 'tab:changed' && message.tabId === tabId) void load(undefined, shown);
+      if (message.type === 'tab:changed' && message.tabId === tabId) void load();
       if (message.type === 'drafts:imported' && shown && message.postKeys.includes(shown.post.key)) void load(shown.lang);
       if (message.type === 'draft:changed' && shown) {
         const { draft } = message;
@@ -176,7 +182,14 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
     [saver],
   );
 
-  const chooseLanguage = useCallback((lang: string) => void load(lang), [load]);
+  const chooseLanguage = useCallback(
+    (lang: string) => {
+      const shown = current.current;
+      if (shown) chosen.current = { postKey: shown.post.key, lang };
+      void load(lang);
+    },
+    [load],
+  );
 
   const markReviewed = useCallback((segmentId: string) => {
     const shown = current.current;

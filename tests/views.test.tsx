@@ -154,6 +154,54 @@ describe('views', () => {
     expect(editors()[1]!.getAttribute('lang')).toBe('ru');
   });
 
+  it('keeps the language just chosen when the page reports before the choice is stored', async () => {
+    const answer = service.handlers['tab:get-post']!;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    service.handlers['tab:get-post'] = async (message, sender) => {
+      if ((message as { lang?: string }).lang === 'ru') await held; // the choice lands late
+      return answer(message, sender);
+    };
+    history.replaceState(null, '', `/sidepanel.html?tab=${postTab}`);
+    render(<App layout="panel" />, root);
+    await until(() => editors().length === 3, 'three editors');
+    await choose('ru');
+    // The page reports while the choice is on its way: that reading knows no language yet.
+    await act(async () => void (await fakeBrowser.runtime.sendMessage({ type: 'tab:changed', tabId: postTab }).catch(() => undefined)));
+    await settle();
+    await act(() => release());
+    await until(() => editors()[1]!.getAttribute('lang') === 'ru' && !editors()[1]!.disabled, 'Russian editors');
+    await settle();
+    expect(editors()[1]!.getAttribute('lang')).toBe('ru');
+  });
+
+  it('a reading of the tab while typing waits for the typing to be stored, and never empties the editor', async () => {
+    const save = service.handlers['draft:save']!;
+    service.handlers['draft:save'] = async (message, sender) => {
+      await new Promise((resolve) => setTimeout(resolve, 50)); // a busy store
+      return save(message, sender);
+    };
+    history.replaceState(null, '', `/sidepanel.html?tab=${postTab}`);
+    render(<App layout="panel" />, root);
+    await until(() => editors().length === 3, 'three editors');
+    await choose('ru');
+    await until(() => !editors()[1]!.disabled, 'editors enabled');
+    await act(() => {
+      editors()[1]!.value = 'Первый абзац.';
+      editors()[1]!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // The page reports before the saver's quiet time is over.
+    await act(async () => void (await fakeBrowser.runtime.sendMessage({ type: 'tab:changed', tabId: postTab }).catch(() => undefined)));
+    const shown: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
+      shown.push(editors()[1]!.value);
+    }
+    // Never emptied meanwhile (the caret would jump while typing).
+    expect(new Set(shown)).toEqual(new Set(['Первый абзац.']));
+    expect(root.querySelector('[data-testid=progress]')?.textContent).toBe('0 of 3 done · 1 draft');
+  });
+
   it('follows the active tab in the side panel', async () => {
     history.replaceState(null, '', '/sidepanel.html');
     // The fake browser cannot make a tab active; answer the view's question ourselves.
