@@ -112,7 +112,7 @@ function timeRow(name: string, goal: number | null, times: ContentScriptTime[], 
     { name, unit: MS, goal },
     times.map((t) => t.wallMs),
     `CDP trace (devtools.timeline, v8) of the page load: wall time of the main-thread events of ` +
-      `content.js and, where it has it run, page-reader.js (EvaluateScript, FunctionCall, v8.compile; ` +
+      `the always-on first-look.js and, where it has it run, page-reader.js (EvaluateScript, FunctionCall, v8.compile; ` +
       `nested ones once). ${where} ` +
       `Median thread CPU time ${cpu} ms, of which compile ${compile} ms.${skipped}`,
   );
