@@ -12,7 +12,6 @@ import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { startSwitchableProxy, type SwitchableProxy } from '../support/switchable-proxy';
 import {
   DIFF_POST_PATH,
-  extensionServiceWorker,
   pollUntil,
   startFixtureServer,
   type FixtureServer,
@@ -172,24 +171,20 @@ describe('sync between two browsers through a CouchDB server', () => {
     await editor(a, 6).fill(texts[1]!);
     for (const text of texts) await savedHere(a, text);
     const cdp = await a.browser.context.newCDPSession(a.options);
-    // A mark in the running worker's globals: a restarted worker does not have it.
-    await (await extensionServiceWorker(a.browser.context)).evaluate(() => ((globalThis as { mark?: number }).mark = 1));
-    const restarted = async () => {
-      const live = a.browser.context.serviceWorkers().filter((w) => w.url().includes(a.browser.extensionId));
-      for (const w of live) {
-        const mark = await w.evaluate(() => (globalThis as { mark?: number }).mark).catch(() => 'gone');
-        if (mark === 1) return false;
-      }
-      return true;
-    };
+    const workerTargets = async () =>
+      (await cdp.send('Target.getTargets')).targetInfos.filter(
+        (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${a.browser.extensionId}/`),
+      );
     // Start a sync, and stop the worker while it runs: its answer never comes.
     await a.options.evaluate(() => void chrome.runtime.sendMessage({ type: 'sync:now' }).catch(() => undefined));
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${a.browser.extensionId}/`));
+    const [target] = await workerTargets();
     expect(target).toBeDefined();
     await cdp.send('Target.closeTarget', { targetId: target!.targetId });
+    // Asked through its handle, a stopped worker may never answer: the browser's list of targets tells.
+    await pollUntil(async () => (await workerTargets()).every((t) => t.targetId !== target!.targetId), {
+      message: 'the service worker stopped',
+    });
     await cdp.detach();
-    await pollUntil(restarted, { message: 'the service worker stopped' });
     // A message wakes the worker again; it resumes from the outbox and the checkpoint.
     await pollUntil(async () => (await syncNow(a))?.state === 'synced', { timeout: 20_000, message: 'A synced after the restart' });
     await pollUntil(async () => (await syncNow(b))?.state === 'synced', { message: 'B synced' });
