@@ -76,6 +76,7 @@ export function App({ layout }: { layout: Layout }) {
       onText={model.setText}
       onKeep={model.markReviewed}
       onLanguage={model.chooseLanguage}
+      switchingTo={model.switchingTo}
       onHighlight={model.highlight}
       doneTexts={model.doneTexts}
       onStatus={model.setStatus}

@@ -31,6 +31,8 @@ interface Props {
   onText(segmentId: string, text: string): void;
   onKeep(segmentId: string): void;
   onLanguage(lang: string): void;
+  /** The language being switched to, until its drafts are shown. */
+  switchingTo?: string | null;
   onHighlight(segmentId: string | null, scroll?: boolean): void;
   /** Whether the post's page is open beside the view (false: shown by its key, "Show in page" hidden). */
   inPage?: boolean;
@@ -67,7 +69,7 @@ export function PostView(props: Props) {
         <h1 data-testid="post-title">{post.title ?? t('viewUntitledPost')}</h1>
         <div class="post-controls">
           <LanguagePicker
-            value={lang}
+            value={props.switchingTo ?? lang}
             offered={post.cta?.targetLanguages ?? NO_LANGUAGES}
             recent={tabPost.recentLanguages}
             sourceLanguage={post.sourceLanguage}
@@ -99,6 +101,7 @@ export function PostView(props: Props) {
         texts={segmentTexts}
         sourceLanguage={post.sourceLanguage}
         targetLanguage={lang}
+        switching={props.switchingTo != null}
         concurrentEdits={concurrentEdits}
         doneTexts={doneTexts}
         changedSources={sourceFlags.changed}

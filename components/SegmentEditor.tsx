@@ -40,6 +40,8 @@ interface Props {
   text: string;
   sourceLanguage: string | null;
   targetLanguage: string;
+  /** True while the view switches to another language: typing would land in the one leaving. */
+  switching?: boolean;
   /** Texts written elsewhere at the same time as this one (sync): flagged until kept. Keep the array stable. */
   concurrentEdits?: readonly ConcurrentEdit[];
   onText(segmentId: string, text: string): void;
@@ -125,6 +127,7 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
         spellcheck
         rows={segment.kind === 'heading' || segment.text.length < 80 ? 1 : 3}
         disabled={!targetLanguage}
+        readOnly={props.switching}
         placeholder={targetLanguage ? '' : t('editorChooseLanguage')}
         value={text}
         onInput={(event) => onText(segment.id, event.currentTarget.value)}

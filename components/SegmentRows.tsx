@@ -20,6 +20,8 @@ interface RowsProps {
   texts: SegmentTexts;
   sourceLanguage: string | null;
   targetLanguage: string;
+  /** True while the view switches to another language (editors read-only until it has). */
+  switching?: boolean;
   concurrentEdits: Readonly<Record<string, readonly ConcurrentEdit[]>>;
   doneTexts: DoneTexts;
   changedSources: Readonly<Record<string, string>>;
@@ -41,6 +43,7 @@ export const SegmentRows = memo(function SegmentRows(props: RowsProps) {
           texts={props.texts}
           sourceLanguage={props.sourceLanguage}
           targetLanguage={props.targetLanguage}
+          switching={props.switching}
           concurrentEdits={props.concurrentEdits[segment.id]}
           doneText={props.doneTexts[segment.id]}
           sourceChange={props.changedSources[segment.id]}
@@ -122,6 +125,7 @@ interface RowProps {
   texts: SegmentTexts;
   sourceLanguage: string | null;
   targetLanguage: string;
+  switching?: boolean;
   concurrentEdits?: readonly ConcurrentEdit[];
   doneText?: string;
   sourceChange?: string;

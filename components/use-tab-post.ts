@@ -28,6 +28,8 @@ export interface TabPostModel {
   saveError: string | null;
   setText(segmentId: string, text: string): void;
   chooseLanguage(lang: string): void;
+  /** The language chosen and not shown yet (its drafts are on their way), or null. */
+  switchingTo: string | null;
   /** "Keep this text": the translator has seen a segment's concurrent edits; stop flagging them. */
   markReviewed(segmentId: string): void;
   /** Marks a segment's paragraph in the page (null: none), scrolling to it when asked. */
@@ -73,6 +75,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [concurrentEdits, setConcurrentEdits] = useState<Readonly<Record<string, readonly ConcurrentEdit[]>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [switchingTo, setSwitchingTo] = useState<string | null>(null);
   const current = useRef<TabPost | null>(null);
   const [doneTexts, setDoneTexts] = useState<DoneTexts>({});
   const sourceFlags = useSourceFlags();
@@ -114,6 +117,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
               ? null
               : await sendMessage({ type: 'tab:get-post', tabId, lang });
         if (request !== latestLoad.current) return;
+        setSwitchingTo(null);
         const kept = chosen.current?.postKey === tabPost?.post.key ? chosen.current?.lang : undefined;
         if (!lang && kept && tabPost && tabPost.lang !== kept) return load(kept);
         current.current = tabPost;
@@ -126,7 +130,9 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
         setState({ status: 'ready', tabPost });
         if (tabPost.post.sourceLanguage === null) void guessSourceLanguage(tabPost, current, setState);
       } catch (error) {
-        if (request === latestLoad.current) setState({ status: 'error', message: String((error as Error)?.message ?? error) });
+        if (request !== latestLoad.current) return;
+        setSwitchingTo(null);
+        setState({ status: 'error', message: String((error as Error)?.message ?? error) });
       }
     },
     [tabId, pinnedKey, pinnedLang, saver, saves],
@@ -186,6 +192,8 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
     (lang: string) => {
       const shown = current.current;
       if (shown) chosen.current = { postKey: shown.post.key, lang };
+      // Until the language's drafts are shown, typing would land in the language being left.
+      if (shown && shown.lang !== lang) setSwitchingTo(lang);
       void load(lang);
     },
     [load],
@@ -249,7 +257,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
   const flush = useCallback(() => saver.flush(), [saver]);
 
   return {
-    state, texts, concurrentEdits, progress, saveError, setText, chooseLanguage, markReviewed, highlight, doneTexts, setStatus,
+    state, texts, concurrentEdits, progress, saveError, setText, chooseLanguage, switchingTo, markReviewed, highlight, doneTexts, setStatus,
     sourceFlags: sourceFlags.flags, flush,
   };
 }

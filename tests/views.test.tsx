@@ -175,6 +175,29 @@ describe('views', () => {
     expect(editors()[1]!.getAttribute('lang')).toBe('ru');
   });
 
+  it('editors are read-only while the chosen language’s drafts are on their way', async () => {
+    await service.handlers['post:set-language']!({ type: 'post:set-language', postKey: post.key, lang: 'fa' }, { id: fakeBrowser.runtime.id });
+    const answer = service.handlers['tab:get-post']!;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    service.handlers['tab:get-post'] = async (message, sender) => {
+      if ((message as { lang?: string }).lang === 'ru') await held;
+      return answer(message, sender);
+    };
+    history.replaceState(null, '', `/sidepanel.html?tab=${postTab}`);
+    render(<App layout="panel" />, root);
+    await until(() => editors()[1]?.getAttribute('lang') === 'fa', 'Persian editors');
+    expect(editors()[1]!.readOnly).toBe(false);
+    await choose('ru');
+    // Typing now would land in Persian, the language being left.
+    await settle();
+    expect(editors()[1]!.readOnly).toBe(true);
+    expect(root.querySelector<HTMLSelectElement>('[data-testid=target-language]')!.value).toBe('ru');
+    await act(() => release());
+    await until(() => editors()[1]!.getAttribute('lang') === 'ru', 'Russian editors');
+    expect(editors()[1]!.readOnly).toBe(false);
+  });
+
   it('a reading of the tab while typing waits for the typing to be stored, and never empties the editor', async () => {
     const save = service.handlers['draft:save']!;
     service.handlers['draft:save'] = async (message, sender) => {
