@@ -66,7 +66,7 @@ function run(command: KeyCommand, input: SegmentKeysInput, target: EventTarget |
     case 'copy-source': {
       const segment = input.segments.find((s) => s.id === current);
       const editor = current === null ? null : editorOf(current);
-      if (!segment || !editor || editor.disabled) return false;
+      if (!segment || !editor || editor.disabled || editor.readOnly) return false;
       replaceAsTyped(editor, segment.tagged ?? segment.text);
       return true;
     }

@@ -182,6 +182,8 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
     (segmentId: string, text: string) => {
       const shown = current.current;
       if (!shown?.lang) return;
+      // A language switch is on its way: the text would land in the language being left.
+      if (chosen.current?.postKey === shown.post.key && chosen.current.lang !== shown.lang) return;
       setTexts((t) => ({ ...t, [segmentId]: text }));
       saver.update({ postKey: shown.post.key, lang: shown.lang, segmentId, text });
     },

@@ -193,9 +193,16 @@ describe('views', () => {
     await settle();
     expect(editors()[1]!.readOnly).toBe(true);
     expect(root.querySelector<HTMLSelectElement>('[data-testid=target-language]')!.value).toBe('ru');
+    // Nor does text written in by other means (a key that copies the source) go to Persian.
+    await act(() => {
+      editors()[1]!.value = 'First paragraph.';
+      editors()[1]!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     await act(() => release());
     await until(() => editors()[1]!.getAttribute('lang') === 'ru', 'Russian editors');
     expect(editors()[1]!.readOnly).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the saver's quiet time
+    expect((await service.tabPost(postTab, 'fa'))?.drafts).toEqual([]);
   });
 
   it('a reading of the tab while typing waits for the typing to be stored, and never empties the editor', async () => {
