@@ -16,10 +16,10 @@ import {
   allowSiteInBrowserSettings,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
   storedDrafts,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -110,10 +110,8 @@ describe.each(LOCALES)('accessibility in Chromium in $name', ({ locale, dir }) =
       [BLOG_POST_PATH]: path.join(PROJECT_FIXTURES, 'inline-markup-post.html'),
     });
     browser = await launchExtension({ uiLanguage: locale });
-    const post = await browser.context.newPage();
     const url = server.origin() + DIFF_POST_PATH;
-    await post.goto(url);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    ({ tabId } = await openTab(browser, url));
   });
 
   afterAll(async () => {
@@ -170,10 +168,8 @@ describe.each(LOCALES)('accessibility in Chromium in $name', ({ locale, dir }) =
   });
 
   it('the popup on another site’s post, before and after “Always check this site”', async () => {
-    const blog = await browser.context.newPage();
     const url = server.origin(BLOG_HOST) + BLOG_POST_PATH;
-    await blog.goto(url);
-    const blogTab = await tabIdOf(browser.context, browser.serviceWorker, url);
+    const { tabId: blogTab } = await openTab(browser, url);
     const popup = await openView('popup', blogTab);
     await popup.getByTestId('scan-not-allowed').waitFor();
     await expectNoViolations(popup, 'the popup on a page of a site not checked yet');

@@ -13,9 +13,9 @@ import {
   extensionServiceWorker,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -50,10 +50,8 @@ describe('the dashboard on the options page', () => {
   beforeAll(async () => {
     server = await startFixtureServer({ [DIFF_POST_PATH]: DIFF_POST_FIXTURE, [LOGGED_IN_PATH]: DIFF_POST_LOGGED_IN_FIXTURE });
     browser = await launchExtension();
-    const post = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
-    await post.goto(url);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    ({ tabId } = await openTab(browser, url));
     const panel = await openExtensionPage(browser.context, browser.extensionId, `sidepanel.html?tab=${tabId}`);
     await panel.getByTestId('target-language').selectOption('ru');
     await pollUntil(() => editors(panel).nth(2).isEnabled(), { message: 'editors enabled' });
@@ -145,10 +143,8 @@ describe('the dashboard on the options page', () => {
   });
 
   it('offers the site’s own languages first, takes any tag typed in, and keeps drafts per language', async () => {
-    const page = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + LOGGED_IN_PATH;
-    await page.goto(url);
-    const tab = await tabIdOf(browser.context, browser.serviceWorker, url);
+    const { tabId: tab } = await openTab(browser, url);
     const panel = await openExtensionPage(browser.context, browser.extensionId, `sidepanel.html?tab=${tab}`);
     await editors(panel).first().waitFor();
     const picker = panel.getByTestId('target-language');

@@ -10,9 +10,9 @@ import {
   badgeText,
   extensionServiceWorker,
   launchExtension,
+  openTab,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -60,10 +60,8 @@ describe('detection beyond Diff in Chromium', () => {
   });
 
   const open = async (pathname: string): Promise<{ page: Page; badge: () => Promise<string> }> => {
-    const page = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + pathname;
-    await page.goto(url);
-    const tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    const { page, tabId } = await openTab(browser, url);
     return { page, badge: async () => badgeText(await extensionServiceWorker(browser.context), tabId) };
   };
 

@@ -16,9 +16,9 @@ import {
   launchExtension,
   makeTempDir,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -41,9 +41,7 @@ describe('export formats in Chromium', () => {
     server = await startFixtureServer({ [DIFF_POST_PATH]: DIFF_POST_FIXTURE });
     const postUrl = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
     browser = await launchExtension();
-    const post = await browser.context.newPage();
-    await post.goto(postUrl);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, postUrl);
+    ({ tabId } = await openTab(browser, postUrl));
   });
 
   afterAll(async () => {

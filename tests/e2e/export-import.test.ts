@@ -11,9 +11,9 @@ import {
   launchExtension,
   makeTempDir,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -59,9 +59,7 @@ describe('export and import in Chromium', () => {
     server = await startFixtureServer({ [DIFF_POST_PATH]: DIFF_POST_FIXTURE });
     postUrl = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
     browser = await launchExtension();
-    const post = await browser.context.newPage();
-    await post.goto(postUrl);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, postUrl);
+    ({ tabId } = await openTab(browser, postUrl));
   });
 
   afterAll(async () => {

@@ -309,6 +309,13 @@ export async function allowSiteInBrowserSettings(browser: ExtensionBrowser, site
   await settings.close();
 }
 
+/** Opens `url` in a new tab: its page, and the id the browser gives its tab. */
+export async function openTab(browser: ExtensionBrowser, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return { page, tabId: await tabIdOf(browser.context, browser.serviceWorker, url) };
+}
+
 /** Opens an extension page (e.g. 'sidepanel.html?tab=12') in a new tab of the context. */
 export async function openExtensionPage(
   context: BrowserContext,

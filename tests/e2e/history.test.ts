@@ -9,9 +9,9 @@ import {
   extensionServiceWorker,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -38,10 +38,8 @@ describe('a segment’s history in Chromium', () => {
   beforeAll(async () => {
     server = await startFixtureServer({ [DIFF_POST_PATH]: DIFF_POST_FIXTURE });
     browser = await launchExtension();
-    const post = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
-    await post.goto(url);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    ({ tabId } = await openTab(browser, url));
     panel = await openPanel();
     await panel.getByTestId('target-language').selectOption('ru');
     await pollUntil(() => editor().isEnabled(), { message: 'editors enabled' });

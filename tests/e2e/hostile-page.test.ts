@@ -8,8 +8,8 @@ import {
   extensionServiceWorker,
   launchExtension,
   openExtensionPage,
+  openTab,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -58,10 +58,8 @@ describe('a hostile page', () => {
       [DIFF_POST_PATH]: { body: hostileDiffPost(payloads, DIFF_POST_PATH), type: 'text/html; charset=utf-8' },
     });
     browser = await launchExtension();
-    const post = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
-    await post.goto(url);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    ({ tabId } = await openTab(browser, url));
   });
 
   afterAll(async () => {

@@ -12,10 +12,10 @@ import {
   REPO_ROOT,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
   storedDrafts,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -82,10 +82,8 @@ describe.each(LOCALES)('the interface with Chromium in $name', ({ name, locale, 
   beforeAll(async () => {
     server = await startFixtureServer({ [DIFF_POST_PATH]: DIFF_POST_FIXTURE });
     browser = await launchExtension({ uiLanguage: locale });
-    const post = await browser.context.newPage();
     const url = server.origin() + DIFF_POST_PATH;
-    await post.goto(url);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    ({ tabId } = await openTab(browser, url));
   });
 
   afterAll(async () => {

@@ -10,9 +10,9 @@ import {
   extensionServiceWorker,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -48,9 +48,7 @@ describe('the core journey in Chromium', () => {
     server = await startFixtureServer(journeyRoutes());
     postUrl = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
     browser = await launchExtension();
-    post = await browser.context.newPage();
-    await post.goto(postUrl);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, postUrl);
+    ({ page: post, tabId } = await openTab(browser, postUrl));
   });
 
   afterAll(async () => {
@@ -125,9 +123,7 @@ describe('the core journey in Chromium', () => {
     const { userDataDir } = browser;
     await browser.close();
     browser = await launchExtension({ userDataDir });
-    post = await browser.context.newPage();
-    await post.goto(postUrl);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, postUrl);
+    ({ page: post, tabId } = await openTab(browser, postUrl));
     await pollUntil(async () => (await badge()) === '0%', { message: 'badge "0%" after restart' });
     const popup = await openView('popup');
     await expect(popup.getByTestId('progress').innerText()).resolves.toBe('0 of 13 done · 2 drafts');
@@ -137,10 +133,8 @@ describe('the core journey in Chromium', () => {
   });
 
   it('leaves a page that does not ask for translation unbadged, and lists the drafted posts', async () => {
-    const other = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + NO_CTA_PATH;
-    await other.goto(url);
-    const otherTab = await tabIdOf(browser.context, browser.serviceWorker, url);
+    const { tabId: otherTab } = await openTab(browser, url);
     const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${otherTab}`);
     await expect(popup.getByTestId('not-asking').innerText()).resolves.toBe(NOT_ASKING);
     await expect(popup.getByTestId('drafted-posts').innerText()).resolves.toContain(TITLE);

@@ -7,9 +7,9 @@ import {
   DIFF_POST_PATH,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -30,10 +30,9 @@ describe('the page highlights the paragraph being drafted', () => {
   beforeAll(async () => {
     server = await startFixtureServer({ [DIFF_POST_PATH]: DIFF_POST_FIXTURE });
     browser = await launchExtension();
-    post = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
-    await post.goto(url);
-    const tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    const { page, tabId } = await openTab(browser, url);
+    post = page;
     panel = await openExtensionPage(browser.context, browser.extensionId, `sidepanel.html?tab=${tabId}`);
     await panel.locator('textarea[data-segment-id]').first().waitFor();
   });

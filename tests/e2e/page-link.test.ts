@@ -7,9 +7,9 @@ import {
   DIFF_POST_PATH,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -27,10 +27,9 @@ describe('the page and the view in step', () => {
   beforeAll(async () => {
     server = await startFixtureServer(journeyRoutes());
     browser = await launchExtension();
-    post = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
-    await post.goto(url);
-    const tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    const { page, tabId } = await openTab(browser, url);
+    post = page;
     panel = await openExtensionPage(browser.context, browser.extensionId, `sidepanel.html?tab=${tabId}`);
     await panel.getByTestId('target-language').selectOption('ru');
     await pollUntil(() => editor(2).isEnabled(), { message: 'editors enabled' });

@@ -9,10 +9,10 @@ import {
   extensionServiceWorker,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
   storedDrafts,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -41,10 +41,8 @@ describe('placeholders in the side panel', () => {
   beforeAll(async () => {
     server = await startFixtureServer({ [DIFF_POST_PATH]: DIFF_POST_FIXTURE });
     browser = await launchExtension();
-    const post = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
-    await post.goto(url);
-    const tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    const { tabId } = await openTab(browser, url);
     panel = await openExtensionPage(browser.context, browser.extensionId, `sidepanel.html?tab=${tabId}`);
     await panel.locator('textarea[data-segment-id]').first().waitFor();
   });

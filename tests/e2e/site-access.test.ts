@@ -8,7 +8,7 @@
 // a prompt. That grant stands in for the toolbar click's activeTab.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
+import type { Worker } from 'playwright-core';
 import {
   BLOG_HOST,
   DIFF_HOST,
@@ -18,9 +18,9 @@ import {
   extensionServiceWorker,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -56,13 +56,8 @@ describe('site access in Chromium', () => {
       tabId,
     );
   const registeredScripts = async () => (await worker()).evaluate(() => chrome.scripting.getRegisteredContentScripts());
-  /** Opens a page and returns its tab id. */
-  const open = async (host: string, pathname: string): Promise<{ page: Page; tabId: number }> => {
-    const page = await browser.context.newPage();
-    const url = server.origin(host) + pathname;
-    await page.goto(url);
-    return { page, tabId: await tabIdOf(browser.context, await worker(), url) };
-  };
+  /** Opens a page of `host` in a new tab. */
+  const open = (host: string, pathname: string) => openTab(browser, server.origin(host) + pathname);
   /** The badge of a Diff page opened now: once it shows, the pages opened before it have run their scripts too. */
   const afterADiffPageReported = async () => {
     const { page, tabId } = await open(DIFF_HOST, POST_PATH);

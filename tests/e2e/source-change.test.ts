@@ -12,9 +12,9 @@ import {
   DIFF_POST_PATH,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -53,10 +53,8 @@ describe('drafts follow their paragraphs when the post changes, in Chromium', ()
   beforeAll(async () => {
     server = await startFixtureServer({ [DIFF_POST_PATH]: DIFF_POST_FIXTURE });
     browser = await launchExtension();
-    post = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
-    await post.goto(url);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    ({ page: post, tabId } = await openTab(browser, url));
   });
 
   afterAll(async () => {

@@ -9,10 +9,10 @@ import {
   extensionServiceWorker,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
   storedDrafts,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -38,10 +38,8 @@ describe('when the disk is full', () => {
   beforeAll(async () => {
     server = await startFixtureServer(journeyRoutes());
     browser = await launchExtension();
-    const post = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
-    await post.goto(url);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    ({ tabId } = await openTab(browser, url));
     const panel = await openExtensionPage(browser.context, browser.extensionId, `sidepanel.html?tab=${tabId}`);
     await panel.getByTestId('target-language').selectOption('ru');
     await pollUntil(() => editor(panel, 0).isEnabled(), { message: 'editors' });

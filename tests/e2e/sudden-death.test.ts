@@ -7,10 +7,10 @@ import {
   DIFF_POST_PATH,
   launchExtension,
   openExtensionPage,
+  openTab,
   pollUntil,
   startFixtureServer,
   storedDrafts,
-  tabIdOf,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -70,10 +70,8 @@ describe('sudden death', () => {
   beforeAll(async () => {
     server = await startFixtureServer(journeyRoutes());
     browser = await launchExtension();
-    const post = await browser.context.newPage();
     const url = server.origin('diff.wikimedia.org') + DIFF_POST_PATH;
-    await post.goto(url);
-    tabId = await tabIdOf(browser.context, browser.serviceWorker, url);
+    ({ tabId } = await openTab(browser, url));
     const panel = await openExtensionPage(browser.context, browser.extensionId, `sidepanel.html?tab=${tabId}`);
     await panel.getByTestId('target-language').selectOption(LANG);
     await pollUntil(() => panel.locator('textarea[data-segment-id]').first().isEnabled(), { message: 'editors' });

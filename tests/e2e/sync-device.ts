@@ -3,7 +3,7 @@
 // panel drafting in Russian.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, openExtensionPage, pollUntil, tabIdOf, type ExtensionBrowser } from './harness';
+import { launchExtension, openExtensionPage, openTab, pollUntil, type ExtensionBrowser } from './harness';
 
 export interface SyncDevice {
   name: string;
@@ -23,9 +23,7 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> }
 
 export async function openSyncDevice(name: string, postUrl: string, server: DeviceSettings): Promise<SyncDevice> {
   const browser = await launchExtension();
-  const post = await browser.context.newPage();
-  await post.goto(postUrl);
-  const tabId = await tabIdOf(browser.context, browser.serviceWorker, postUrl);
+  const { tabId } = await openTab(browser, postUrl);
   const options = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
   const settings = { ...server, deviceName: name };
   await expect(options.evaluate((s) => chrome.runtime.sendMessage({ type: 'sync:save-settings', settings: s }), settings)).resolves.toEqual({ ok: true });
