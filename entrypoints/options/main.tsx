@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { OptionsPage } from '@/components/OptionsPage';
-import '@/components/interlinear.css';
+import { OptionsPage } from '@/components/app/OptionsPage';
+import '@/components/common/interlinear.css';
 import { applyUiLanguage, t } from '@/utils/i18n';
 
 applyUiLanguage(document);

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { App } from '@/components/App';
-import '@/components/interlinear.css';
+import { App } from '@/components/app/App';
+import '@/components/common/interlinear.css';
 import { applyUiLanguage, t } from '@/utils/i18n';
 
 applyUiLanguage(document);

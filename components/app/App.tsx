@@ -1,0 +1,89 @@
+// The view shared by the popup (quick work) and the side panel (long work).
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { pinnedPost } from '@/utils/post-link';
+import { canOpenSidePanel, openSidePanel } from '@/utils/side-panel';
+import { CheckThisSite } from '../site-access/CheckThisSite';
+import { DraftedPosts } from '../dashboard/DraftedPosts';
+import { PostView } from '../post/PostView';
+import { useShownTab } from './use-shown-tab';
+import { useTabPost } from '../post/use-tab-post';
+import { t } from '@/utils/i18n';
+
+export type Layout = 'popup' | 'panel';
+
+export function App({ layout }: { layout: Layout }) {
+  // `?post=…&lang=…` (from the dashboard): that post's drafts, without its page.
+  const pinned = useMemo(() => pinnedPost(location.search), []);
+  const shownTab = useShownTab(layout === 'panel' && !pinned);
+  const tabId = pinned ? null : shownTab;
+  const model = useTabPost(tabId ?? null, pinned);
+  const { state } = model;
+  const [windowId, setWindowId] = useState<number | undefined>();
+  useEffect(() => {
+    browser.windows.getCurrent().then((w) => setWindowId(w.id), () => undefined);
+  }, []);
+
+  if (tabId === undefined || state.status === 'loading') return <p class="muted loading">{t('viewReadingPage')}</p>;
+  if (state.status === 'error') {
+    return (
+      <p class="notice notice-error" role="alert">
+        {pinned ? t('viewCouldNotShowDrafts', state.message) : t('viewCouldNotReadTab', state.message)}
+      </p>
+    );
+  }
+  if (state.status === 'none' && pinned) {
+    return (
+      <p class="notice" data-testid="post-not-kept">
+        {t('viewPostNotKept')}
+      </p>
+    );
+  }
+  if (state.status === 'none') {
+    const notAsking = (
+      <p class="notice" data-testid="not-asking">
+        {t('viewNotAsking')}
+      </p>
+    );
+    return (
+      <div class="not-asking">
+        {tabId !== null ? <CheckThisSite tabId={tabId}>{notAsking}</CheckThisSite> : notAsking}
+        <DraftedPosts />
+      </div>
+    );
+  }
+
+  const panelButton =
+    layout === 'popup' && canOpenSidePanel() ? (
+      <button
+        type="button"
+        onClick={() => {
+          // No await before opening: the browser allows it only within the click itself.
+          openSidePanel(windowId).then(() => window.close(), () => undefined);
+        }}
+      >
+        {t('popupOpenInSidePanel')}
+      </button>
+    ) : null;
+
+  return (
+    <PostView
+      tabPost={state.tabPost}
+      texts={model.texts}
+      concurrentEdits={model.concurrentEdits}
+      progress={model.progress ?? state.tabPost.progress}
+      saveError={model.saveError}
+      onText={model.setText}
+      onKeep={model.markReviewed}
+      onLanguage={model.chooseLanguage}
+      switchingTo={model.switchingTo}
+      onHighlight={model.highlight}
+      doneTexts={model.doneTexts}
+      onStatus={model.setStatus}
+      sourceFlags={model.sourceFlags}
+      onFlush={model.flush}
+      inPage={!pinned}
+      actions={panelButton}
+    />
+  );
+}

@@ -1,0 +1,118 @@
+// A post being drafted: its header (title, language, progress) and its segments.
+import type { TabPost } from '@/utils/messaging';
+import type { ConcurrentEdit, Progress } from '@/utils/model';
+import { safeHttpUrl } from '@/utils/safe-url';
+import { ExportDisclosure } from '../export/ExportPanel';
+import { LanguagePicker } from './LanguagePicker';
+import { PageLink } from './PageLink';
+import { ProgressMeter } from './ProgressMeter';
+import { SegmentRows } from './SegmentRows';
+import { SegmentTexts } from './segment-texts';
+import { DraftContext } from './draft-context';
+import { OrphanedDrafts } from '../history/OrphanedDrafts';
+import { NO_SOURCE_FLAGS, type SourceFlags } from '../history/use-source-flags';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
+import { SyncStatusLine } from '../sync/SyncStatusLine';
+import { KeyboardHelp } from './KeyboardHelp';
+import type { DoneTexts } from './segment-status';
+import { useSegmentKeys } from './use-segment-keys';
+import type { DraftStatus } from '@/utils/model';
+import { t } from '@/utils/i18n';
+
+const NO_LANGUAGES: never[] = [];
+
+interface Props {
+  tabPost: TabPost;
+  texts: Readonly<Record<string, string>>;
+  /** segment id → edits made elsewhere at the same time (each array kept stable between renders). */
+  concurrentEdits: Readonly<Record<string, readonly ConcurrentEdit[]>>;
+  progress: Progress;
+  saveError: string | null;
+  onText(segmentId: string, text: string): void;
+  onKeep(segmentId: string): void;
+  onLanguage(lang: string): void;
+  /** The language being switched to, until its drafts are shown. */
+  switchingTo?: string | null;
+  onHighlight(segmentId: string | null, scroll?: boolean): void;
+  /** Whether the post's page is open beside the view (false: shown by its key, "Show in page" hidden). */
+  inPage?: boolean;
+  actions?: preact.ComponentChildren;
+  /** segment id → the text marked done; with onStatus, segments show their status and keys mark done. */
+  doneTexts?: DoneTexts;
+  onStatus?(segmentId: string, status: DraftStatus): void;
+  /** Drafts whose source changed (flagged) and drafts of removed paragraphs (listed below the segments). */
+  sourceFlags?: SourceFlags;
+  /** Sends typing still waiting, before an action on a draft. */
+  onFlush?(): void;
+}
+
+const NO_FLUSH = () => undefined;
+
+const NOTHING_DONE: DoneTexts = {};
+
+export function PostView(props: Props) {
+  const { tabPost, texts, concurrentEdits, progress, saveError, onText, onKeep, onLanguage, onHighlight, actions } = props;
+  const { post, lang } = tabPost;
+  const startUrl = safeHttpUrl(post.cta?.startUrl);
+  const doneTexts = props.doneTexts ?? NOTHING_DONE;
+  const sourceFlags = props.sourceFlags ?? NO_SOURCE_FLAGS;
+  const flush = props.onFlush ?? NO_FLUSH;
+  const draftContext = useMemo(() => ({ postKey: post.key, lang, flush }), [post.key, lang, flush]);
+  // Rows rendered now read the new texts; the rows left as they were hear of their change after.
+  const segmentTexts = useMemo(() => new SegmentTexts(), []);
+  segmentTexts.set(texts);
+  useLayoutEffect(() => segmentTexts.notify(), [segmentTexts, texts]);
+  const keys = useSegmentKeys({ segments: post.segments, texts, doneTexts, setStatus: props.onStatus });
+  return (
+    <article class="post">
+      <header class="post-header">
+        <h1 data-testid="post-title">{post.title ?? t('viewUntitledPost')}</h1>
+        <div class="post-controls">
+          <LanguagePicker
+            value={props.switchingTo ?? lang}
+            offered={post.cta?.targetLanguages ?? NO_LANGUAGES}
+            recent={tabPost.recentLanguages}
+            sourceLanguage={post.sourceLanguage}
+            onChange={onLanguage}
+          />
+          <ProgressMeter progress={progress} />
+        </div>
+        <div class="post-actions">
+          {actions}
+          <KeyboardHelp open={keys.helpOpen} onOpenChange={keys.setHelpOpen} />
+          {startUrl && (
+            <a href={startUrl} target="_blank" rel="noopener noreferrer" class="button-link">
+              {t('viewStartOnSite')}
+            </a>
+          )}
+        </div>
+        <ExportDisclosure postKey={post.key} lang={lang} />
+        <SyncStatusLine />
+        {tabPost.tabId !== null && props.inPage !== false && <PageLink tabId={tabPost.tabId} lang={lang} texts={texts} />}
+        {saveError && (
+          <p class="notice notice-error" role="alert" data-testid="save-error">
+            {saveError}
+          </p>
+        )}
+      </header>
+      <DraftContext.Provider value={draftContext}>
+      <SegmentRows
+        segments={post.segments}
+        texts={segmentTexts}
+        sourceLanguage={post.sourceLanguage}
+        targetLanguage={lang}
+        switching={props.switchingTo != null}
+        concurrentEdits={concurrentEdits}
+        doneTexts={doneTexts}
+        changedSources={sourceFlags.changed}
+        onText={onText}
+        onKeep={onKeep}
+        onHighlight={onHighlight}
+        inPage={props.inPage}
+        onStatus={props.onStatus}
+      />
+      <OrphanedDrafts orphans={sourceFlags.orphans} sourceLanguage={post.sourceLanguage} />
+      </DraftContext.Provider>
+    </article>
+  );
+}
