@@ -1,9 +1,16 @@
 // The one message protocol between content script, background and views.
 // Every message is `{ type, ...fields }`; `Protocol[type]` names its fields and its answer.
 import { browser } from 'wxt/browser';
-import type { DraftRecord, DraftStatus, PostRecord, PostSnapshot, PostSummary, Progress } from './model';
-import type { DeletedDrafts } from './dashboard/dashboard-handlers';
-import type { SegmentHistory } from './store/history-service';
+import type {
+  DeletedDrafts,
+  DraftRecord,
+  DraftStatus,
+  PostRecord,
+  PostSnapshot,
+  PostSummary,
+  Progress,
+  SegmentHistory,
+} from './model';
 import type { ConnectionReport } from './sync/connection-test';
 import type { SettingsErrors, SyncSettingsInput, SyncSettingsView } from './sync/settings';
 import type { SyncStatus } from './sync/status';

@@ -168,6 +168,27 @@ export interface RevisionRecord {
   status?: DraftStatus;
 }
 
+/** One saved change as the history shows it. */
+export interface HistoryEntry extends Omit<RevisionRecord, 'postKey' | 'lang' | 'segmentId'> {
+  /** The revision's own key: what a restore names. */
+  id: number;
+}
+
+/** A segment's saved changes, as a view asks for them. */
+export interface SegmentHistory {
+  /** Newest first, at most HISTORY_LIMIT (utils/store/history-service.ts) of them. */
+  entries: HistoryEntry[];
+  /** How many saved changes the segment has in all. */
+  total: number;
+}
+
+/** Drafts just deleted, as an Undo restores them. */
+export interface DeletedDrafts {
+  postKey: string;
+  lang: string;
+  segmentIds: string[];
+}
+
 export interface Progress {
   total: number;
   /** Segments with a non-empty draft (done ones included). */

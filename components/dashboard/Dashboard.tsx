@@ -2,12 +2,11 @@
 // by title; each row opens the post or its drafts, or deletes its drafts (undoably).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { DeletedDrafts } from '@/utils/dashboard/dashboard-handlers';
+import type { DeletedDrafts, PostSummary } from '@/utils/model';
 import { filterByTitle, rowKey, withChangedDraft } from '@/utils/dashboard/post-list';
 import { t, tCount, uiLanguage } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import { isMessage, sendMessage } from '@/utils/messaging';
-import type { PostSummary } from '@/utils/model';
 import { DashboardRow } from './DashboardRow';
 
 /** How long the list waits, after a change it cannot apply itself, before it asks again (changes come in bursts). */

@@ -1,11 +1,10 @@
 // Drafts whose paragraph was removed from the post: kept, never dropped. Each shows the paragraph
 // it translated and the draft, to copy elsewhere or delete (undoably).
 import { useState } from 'preact/hooks';
-import type { DeletedDrafts } from '@/utils/dashboard/dashboard-handlers';
+import type { DeletedDrafts, DraftRecord } from '@/utils/model';
 import { formatNumber, t } from '@/utils/i18n';
 import { textDirection } from '@/utils/languages';
 import { sendMessage } from '@/utils/messaging';
-import type { DraftRecord } from '@/utils/model';
 import { errorText, useDraftContext } from '../post/draft-context';
 import { UndoNotice } from '../common/UndoNotice';
 

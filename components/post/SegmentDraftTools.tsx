@@ -1,6 +1,6 @@
 // A segment's own tools beside its editor: open its history, delete its draft (undoably).
 import { useRef, useState } from 'preact/hooks';
-import type { DeletedDrafts } from '@/utils/dashboard/dashboard-handlers';
+import type { DeletedDrafts } from '@/utils/model';
 import { sendMessage } from '@/utils/messaging';
 import { errorText, useDraftContext } from './draft-context';
 import { HistoryPanel } from '../history/HistoryPanel';

@@ -3,7 +3,7 @@
 import { t } from '../i18n';
 import { canonicalTag } from '../languages';
 import type { Handlers, Message, TabPost } from '../messaging';
-import { progressOf, type DraftRecord } from '../model';
+import { progressOf, type DeletedDrafts, type DraftRecord } from '../model';
 import type { DraftStore } from '../store/draft-store';
 
 export interface DashboardPorts {
@@ -15,12 +15,6 @@ export interface DashboardPorts {
 }
 
 /** What a delete removed, so that it can be undone: the segments whose drafts became tombstones. */
-export interface DeletedDrafts {
-  postKey: string;
-  lang: string;
-  segmentIds: string[];
-}
-
 export function dashboardHandlers(ports: DashboardPorts): Handlers {
   return {
     'post:get-drafts': ({ postKey, lang }) => postDrafts(ports, postKey, lang),

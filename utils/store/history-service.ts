@@ -1,10 +1,9 @@
 // The background's answers about one segment's draft beyond typing: its history (every saved
 // change), restoring an earlier text, deleting the draft (undone with `drafts:restore`), and
 // confirming a draft whose source changed. Every change is a new revision: nothing is lost.
-import type { DeletedDrafts } from '../dashboard/dashboard-handlers';
 import { t } from '../i18n';
 import type { Handlers, Message } from '../messaging';
-import { progressOf, type DraftRecord, type RevisionRecord } from '../model';
+import { progressOf, type DeletedDrafts, type DraftRecord, type HistoryEntry, type SegmentHistory } from '../model';
 import type { DraftKey, DraftStore } from './draft-store';
 import { hasText } from './source-moves';
 
@@ -16,18 +15,6 @@ export interface HistoryPorts {
 }
 
 /** One saved change of a segment's draft, as the history lists it. */
-export interface HistoryEntry extends Omit<RevisionRecord, 'postKey' | 'lang' | 'segmentId'> {
-  /** The revision's own key: what a restore names. */
-  id: number;
-}
-
-export interface SegmentHistory {
-  /** Newest first, at most HISTORY_LIMIT of them. */
-  entries: HistoryEntry[];
-  /** How many saved changes the segment has in all. */
-  total: number;
-}
-
 /** Typing keeps a revision about every second; the newest few hundred are plenty to pick from. */
 export const HISTORY_LIMIT = 300;
 
