@@ -20,7 +20,7 @@ if (process.env.BENCH_SKIP_BUILD === '1') {
   }
 }
 
-const { ensureChromium } = await import('./browsers.mjs');
+const { ensureChromium } = await import('./programs.mjs');
 const chromiumPath = await ensureChromium({ interactive: Boolean(process.stdin.isTTY) });
 process.env.CHROME_PATH ??= chromiumPath; // the harness then uses it without looking again
 

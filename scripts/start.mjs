@@ -24,7 +24,7 @@ function run(command, args) {
 if (!existsSync(path.join(ROOT, 'node_modules/.bin/wxt'))) run('npm', ['install']);
 run('npx', ['wxt', 'build']);
 
-const { ensureChromium, ensureChromiumTranslations } = await import('./browsers.mjs');
+const { ensureChromium, ensureChromiumTranslations } = await import('./programs.mjs');
 const chromiumPath = await ensureChromium({ interactive: Boolean(process.stdin.isTTY) });
 const uiLanguage = process.argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
 if (uiLanguage) await ensureChromiumTranslations(chromiumPath, { interactive: Boolean(process.stdin.isTTY) });

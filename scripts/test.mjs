@@ -1,11 +1,15 @@
 // `npm test`: typecheck, web-ext lint of the Firefox build, unit tests, then end-to-end tests in
-// real Chromium and in Firefox ESR. Stops at the first stage that fails, with its exit code, and
-// ends with one line: "N passed, N failed".
+// real Chromium and in Firefox ESR. First it makes sure of every program those stages drive
+// (scripts/programs.mjs: installed with apt where missing, else it stops with the command to run).
+// Stops at the first stage that fails, with its exit code, and ends with one line:
+// "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { ensurePrograms } from './programs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = mkdtempSync(path.join(os.tmpdir(), 'interlinear-test-'));
@@ -23,6 +27,14 @@ const stages = [
     report: 'e2e-firefox.json',
   },
 ];
+
+try {
+  await ensurePrograms(undefined, { interactive: Boolean(process.stdin.isTTY) });
+} catch (error) {
+  console.error(`\n✗ ${error.message}`);
+  console.log('\n0 passed, 0 failed');
+  process.exit(1);
+}
 
 let exitCode = 0;
 for (const stage of stages) {

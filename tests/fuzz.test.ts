@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openPage, sharedFixtures } from './support/pages';
+import { openPage, fixtures } from './support/pages';
 import { hostilePayloads } from './support/hostile-page';
 import { detectPage } from '../utils/detect';
 import { stripTokens } from '../utils/segment/placeholders';
@@ -24,7 +24,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const BOUND_MS = 5_000;
 const FUZZ_TIMEOUT = 60_000 + RUNS * 250;
 const PAYLOADS = hostilePayloads();
-const DIFF_POST = readFileSync(new URL('diff-central-asia-wikimania-2024.html', sharedFixtures), 'utf8');
+const DIFF_POST = readFileSync(new URL('diff-central-asia-wikimania-2024.html', fixtures), 'utf8');
 const POST_URL = 'https://diff.wikimedia.org/2024/09/05/central-asian-community-members-share-their-thoughts-on-wikimania-2024/';
 
 function timed<T>(what: string, run: () => T): T {

@@ -81,7 +81,7 @@ export async function measureContentScript(log: Log): Promise<BenchRow[]> {
       'Each run in a new tab, so a new renderer process: the first page of a reading session. No goal; for comparison.';
     const served = `served by a local HTTPS server as https://${DIFF_HOST}:PORT`;
     const noCtaPage = `tests/fixtures/no-cta-post.html ${served}${NO_CTA_PATH}.`;
-    const diffPage = `../shared/fixtures/diff-central-asia-wikimania-2024.html ${served} at its real path.`;
+    const diffPage = `tests/fixtures/diff-central-asia-wikimania-2024.html ${served} at its real path.`;
     return [
       ...sizeRows(scripts, [...loaded], browser.extensionId),
       ...(reader ? [readerSizeRow(reader)] : []),

@@ -3,7 +3,7 @@
 // share of expected segments found in order, with no page chrome leaking into any segment.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { openFixture, ownFixtures } from '../support/pages';
+import { openFixture, fixtures } from '../support/pages';
 import { detectPage, readPage } from '../../utils/detect';
 import type { Detection } from '../../utils/model';
 
@@ -16,7 +16,7 @@ interface CorpusExpectation {
   cta?: { startUrl?: string; targetLanguages?: string[] };
 }
 
-const corpus = new URL('corpus/', ownFixtures);
+const corpus = new URL('corpus/', fixtures);
 const pages = readdirSync(corpus)
   .filter((file) => file.endsWith('.html'))
   .map((file) => {

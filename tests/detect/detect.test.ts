@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { openFixture, openPage, ownFixtures, sharedFixtures } from '../support/pages';
+import { openFixture, openPage, fixtures } from '../support/pages';
 import { detectPage, pageAddress, postKey, snapshotPage } from '../../utils/detect';
 import type { Detection } from '../../utils/model';
 
@@ -29,8 +29,8 @@ function html(body: string, head = ''): string {
 
 const cases = ['', '.logged-in', '.edited'].map((variant) => ({
   name: `${POST}${variant}`,
-  page: new URL(`${POST}${variant}.html`, sharedFixtures),
-  expected: JSON.parse(readFileSync(new URL(`${POST}${variant}.expected.json`, sharedFixtures), 'utf8')) as Expected,
+  page: new URL(`${POST}${variant}.html`, fixtures),
+  expected: JSON.parse(readFileSync(new URL(`${POST}${variant}.expected.json`, fixtures), 'utf8')) as Expected,
 }));
 
 describe.each(cases)('$name', ({ page, expected }) => {
@@ -97,7 +97,7 @@ describe('segment ids across versions of the post', () => {
 });
 
 describe('a post without a call to action', () => {
-  const page = new URL('no-cta-post.html', ownFixtures);
+  const page = new URL('no-cta-post.html', fixtures);
 
   it('is not detected and has no segments', () => {
     const detection = detectFixture(page);
@@ -183,7 +183,7 @@ describe('the detect command', () => {
   const detect = (...args: string[]) => run('npx', ['tsx', 'scripts/detect.ts', ...args], { cwd: repoRoot });
 
   it('prints the detection of a fixture as JSON, ids included', async () => {
-    const page = new URL(`${POST}.logged-in.html`, sharedFixtures);
+    const page = new URL(`${POST}.logged-in.html`, fixtures);
     const { stdout } = await detect(fileURLToPath(page));
     const expected = cases[1].expected;
     const { segments } = detectFixture(page);
@@ -199,7 +199,7 @@ describe('the detect command', () => {
   }, 60_000);
 
   it('prints confidence and evidence for a look-alike, and the markup of segments with --markup', async () => {
-    const corpus = (name: string) => fileURLToPath(new URL(`corpus/${name}.html`, ownFixtures));
+    const corpus = (name: string) => fileURLToPath(new URL(`corpus/${name}.html`, fixtures));
     const runs = await Promise.all([
       detect(corpus('lookalike-login-page')),
       detect(corpus('wordpress-block-fr')),

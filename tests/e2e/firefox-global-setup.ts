@@ -5,7 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, removeDir } from './harness';
-import { FIREFOX_EXTENSION_PATH, ensureFirefox } from './firefox-harness';
+import { ensureFirefox } from '../../scripts/programs.mjs';
+import { FIREFOX_EXTENSION_PATH } from './firefox-harness';
 
 export default async function setup(): Promise<() => void> {
   if (process.env.E2E_SKIP_BUILD === '1') {

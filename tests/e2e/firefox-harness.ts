@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ensureAptPackage } from '../../scripts/browsers.mjs';
+import { ensureFirefox } from '../../scripts/programs.mjs';
 import { BLOG_HOST, DIFF_HOST, REPO_ROOT, makeTempDir, pollUntil } from './harness';
 
 /** The built Firefox extension; E2E_FIREFOX_EXTENSION_PATH points elsewhere. */
@@ -14,21 +14,6 @@ export const FIREFOX_EXTENSION_PATH = path.resolve(
   process.env.E2E_FIREFOX_EXTENSION_PATH ??
     path.join(path.resolve(REPO_ROOT, process.env.WXT_OUT_DIR ?? '.output'), 'firefox-mv2'),
 );
-const DEBIAN_FIREFOX = '/usr/bin/firefox-esr';
-
-/**
- * The Firefox to drive: $FIREFOX_PATH if set (it must exist), else Debian's firefox-esr,
- * installed with apt where missing, as scripts/browsers.mjs does for Chromium.
- */
-export async function ensureFirefox({ interactive = false } = {}): Promise<string> {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`FIREFOX_PATH is set to ${fromEnv}, but nothing is there. Unset it or fix it.`);
-    return fromEnv;
-  }
-  return ensureAptPackage(DEBIAN_FIREFOX, 'firefox-esr', { interactive });
-}
-
 export type BackgroundState = 'stopped' | 'starting' | 'running' | 'suspending';
 
 export interface FirefoxLaunchOptions {
@@ -57,8 +42,15 @@ export interface FirefoxExtension {
   inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** The toolbar badge text the extension set for a tab ('' when none). */
   badgeText(tabId: number): Promise<string>;
-  /** The id of the tab showing `url` (ignoring the #hash), waiting for it to appear. */
+  /**
+   * The id of the tab showing `url` (ignoring the #hash), waiting for it to appear. Only for pages
+   * the extension may read: without the `tabs` permission it sees no other tab's address.
+   */
   tabIdOf(url: string): Promise<number>;
+  /** Opens `url` in a new tab: its page, and its tab id (the one id that was not there before). */
+  openTab(url: string): Promise<{ page: Page; tabId: number }>;
+  /** What a reader's click on the toolbar button lends the extension: that tab (activeTab). */
+  pressToolbarButton(tabId: number): Promise<void>;
   /** Whether Firefox has the background (an event page) loaded right now. */
   backgroundState(): Promise<BackgroundState>;
   /** Evaluates an expression in Firefox's own privileged scope (what about:addons runs in). */
@@ -125,7 +117,7 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
       return page;
     };
     const inExtension = async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> => {
-      if (!helper || helper.isClosed()) helper = await openExtensionPage('options.html', 'main');
+      if (!helper || helper.isClosed()) helper = await openExtensionPage('options.html', 'main > *');
       return helper.evaluate(fn as never, arg as never) as Promise<T>;
     };
     return {
@@ -148,6 +140,23 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
           { timeout: 10_000, message: `a tab showing ${url}` },
         );
       },
+      openTab: async (url) => {
+        const tabIds = () => inExtension(() => browser.tabs.query({}).then((tabs) => tabs.map((tab) => tab.id!)), null);
+        const before = new Set(await tabIds());
+        const page = await firefox.newPage();
+        const tabId = await pollUntil(async () => (await tabIds()).find((id) => !before.has(id)), {
+          message: `the new tab for ${url}`,
+        });
+        await page.goto(url);
+        return { page, tabId };
+      },
+      // Firefox's own browser action grants activeTab this way on a click (ext-browserAction.js).
+      pressToolbarButton: (tabId) =>
+        privileged<void>(`(() => {
+          const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+          const nativeTab = ExtensionParent.apiManager.global.tabTracker.getTab(${Number(tabId)});
+          ${policy}.extension.tabManager.addActiveTabPermission(nativeTab);
+        })()`),
       backgroundState: () => privileged<BackgroundState>(`${policy}.extension.backgroundState`),
       close: () => firefox.close(),
     };

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureChromium, ensureChromiumTranslations } from '../../scripts/browsers.mjs';
+import { ensureChromium, ensureChromiumTranslations } from '../../scripts/programs.mjs';
 import { EXTENSION_PATH, REPO_ROOT, removeDir } from './harness';
 
 export default async function setup(): Promise<() => void> {

@@ -10,15 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { ensureChromium } from '../../scripts/browsers.mjs';
+import { ensureChromium } from '../../scripts/programs.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built extension; E2E_EXTENSION_PATH points elsewhere (e.g. a copy of the last good build). */
 export const EXTENSION_PATH = path.resolve(
   process.env.E2E_EXTENSION_PATH ?? path.join(path.resolve(REPO_ROOT, process.env.WXT_OUT_DIR ?? '.output'), 'chrome-mv3'),
 );
-/** The shared fixtures beside the checkout (`../shared/fixtures`). */
-export const SHARED_FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures');
+/** Every page the tests serve lives in the repository, under tests/fixtures/. */
 export const PROJECT_FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
 
 export const DIFF_HOST = 'diff.wikimedia.org';
@@ -31,10 +30,8 @@ export const DIFF_POST_FIXTURE = fixturePath('diff-central-asia-wikimania-2024.h
 export const DIFF_POST_LOGGED_IN_FIXTURE = fixturePath('diff-central-asia-wikimania-2024.logged-in.html');
 export const DIFF_POST_EDITED_FIXTURE = fixturePath('diff-central-asia-wikimania-2024.edited.html');
 
-/** A shared fixture, or the project's copy of it when ../shared is not there. */
 export function fixturePath(name: string): string {
-  const shared = path.join(SHARED_FIXTURES, name);
-  return existsSync(shared) ? shared : path.join(PROJECT_FIXTURES, name);
+  return path.join(PROJECT_FIXTURES, name);
 }
 
 // ---------------------------------------------------------------- waiting
@@ -229,6 +226,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Lets a test press the toolbar button (CDP Extensions.triggerAction, over Playwright's pipe).
+      '--enable-unsafe-extension-debugging',
       // No --disable-features=HttpsUpgrades here: Playwright already passes a --disable-features
       // list that has it, and a second --disable-features would replace that whole list.
       `--host-resolver-rules=${hosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`,
@@ -309,11 +308,41 @@ export async function allowSiteInBrowserSettings(browser: ExtensionBrowser, site
   await settings.close();
 }
 
-/** Opens `url` in a new tab: its page, and the id the browser gives its tab. */
+/**
+ * Opens `url` in a new tab: its page, and the id the browser gives its tab. Without the `tabs`
+ * permission the extension sees the address only of pages it may read, so the new tab is found
+ * as the one id that was not there before.
+ */
 export async function openTab(browser: ExtensionBrowser, url: string): Promise<{ page: Page; tabId: number }> {
+  const worker = await extensionServiceWorker(browser.context);
+  const tabIds = () => worker.evaluate(() => chrome.tabs.query({}).then((tabs) => tabs.map((tab) => tab.id!)));
+  const before = new Set(await tabIds());
   const page = await browser.context.newPage();
+  const tabId = await pollUntil(async () => (await tabIds()).find((id) => !before.has(id)), {
+    message: `the new tab for ${url}`,
+  });
   await page.goto(url);
-  return { page, tabId: await tabIdOf(browser.context, browser.serviceWorker, url) };
+  return { page, tabId };
+}
+
+/**
+ * Presses the extension's toolbar button on `page`, as a reader's click does: the browser lends
+ * the extension that tab (activeTab). Chromium lets a test do this through CDP
+ * (Extensions.triggerAction, with --enable-unsafe-extension-debugging over Playwright's pipe).
+ */
+export async function pressToolbarButton(browser: ExtensionBrowser, page: Page): Promise<void> {
+  await page.bringToFront(); // a reader clicks the button of the tab they are looking at
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+      targetInfos: Array<{ targetId: string; type: string; url: string }>;
+    };
+    const tabs = targetInfos.filter((target) => target.type === 'tab' && target.url === page.url());
+    if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}: cannot tell which to press the button on`);
+    await cdp.send('Extensions.triggerAction' as never, { id: browser.extensionId, targetId: tabs[0]!.targetId } as never);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Opens an extension page (e.g. 'sidepanel.html?tab=12') in a new tab of the context. */

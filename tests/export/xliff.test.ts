@@ -1,50 +1,15 @@
-// Every XLIFF 2.0 export of the shared fixtures, with a Russian and a Persian draft, validates
+// Every XLIFF 2.0 export of the Diff fixtures, with a Russian and a Persian draft, validates
 // against the OASIS core schema; XLIFF 1.2 is well-formed and carries states; both read back.
 import { DOMParser as XmlParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { exportPost, exportPosts } from '../../utils/export/formats';
 import { planFromXliff } from '../../utils/export/import-xliff';
-import { draftOf, fixtureDrafts, fixturePost, postOf, SAMPLE_DRAFTS, SAMPLE_POST, SHARED_FIXTURE_NAMES } from '../support/export-posts';
+import { draftOf, fixtureDrafts, fixturePost, postOf, SAMPLE_DRAFTS, SAMPLE_POST, DIFF_FIXTURE_NAMES } from '../support/export-posts';
+import { xmllint } from '../support/xmllint';
 
-const testsDir = import.meta.url;
-const SCHEMA = fileURLToPath(new URL('../../../shared/schemas/xliff_core_2.0.xsd', testsDir));
+const cases = DIFF_FIXTURE_NAMES.flatMap((name) => (['ru', 'fa'] as const).map((lang) => ({ name, lang })));
 
-function hasXmllint(): boolean {
-  try {
-    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const XMLLINT = hasXmllint();
-if (!XMLLINT) console.warn('xmllint is not installed (Debian: libxml2-utils): the XLIFF schema checks are skipped.');
-
-/** xmllint's verdict on `content`: '' when valid, else its messages. */
-function xmllint(content: string, schema: boolean): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ilx-xliff-'));
-  const file = path.join(dir, 'export.xlf');
-  writeFileSync(file, content);
-  try {
-    const args = ['--noout', '--nonet', ...(schema ? ['--schema', SCHEMA] : []), file];
-    execFileSync('xmllint', args, { stdio: 'pipe' });
-    return '';
-  } catch (error) {
-    return String((error as { stderr?: Buffer }).stderr ?? error);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const cases = SHARED_FIXTURE_NAMES.flatMap((name) => (['ru', 'fa'] as const).map((lang) => ({ name, lang })));
-
-describe.skipIf(!XMLLINT)('XLIFF 2.0 against the OASIS core schema', () => {
+describe('XLIFF 2.0 against the OASIS core schema', () => {
   it.each(cases)('$name in $lang validates', ({ name, lang }) => {
     const post = fixturePost(name);
     const drafts = fixtureDrafts(post, lang);
@@ -55,7 +20,7 @@ describe.skipIf(!XMLLINT)('XLIFF 2.0 against the OASIS core schema', () => {
   });
 
   it('validates for the sample post, several posts, and a post with nothing left to write', () => {
-    const everything = exportPosts('xliff2', [SAMPLE_POST, fixturePost(SHARED_FIXTURE_NAMES[0]!)], 'ru', SAMPLE_DRAFTS);
+    const everything = exportPosts('xliff2', [SAMPLE_POST, fixturePost(DIFF_FIXTURE_NAMES[0]!)], 'ru', SAMPLE_DRAFTS);
     expect(xmllint(everything.content, true)).toBe('');
     const skipped = exportPost('xliff2', SAMPLE_POST, 'ru', [], { untranslated: 'skip' });
     expect(xmllint(skipped.content, true)).toBe('');
@@ -74,7 +39,7 @@ describe.skipIf(!XMLLINT)('XLIFF 2.0 against the OASIS core schema', () => {
   });
 });
 
-describe.skipIf(!XMLLINT)('XLIFF 1.2', () => {
+describe('XLIFF 1.2', () => {
   it.each(cases)('$name in $lang is well-formed and carries a state on every target', ({ name, lang }) => {
     const post = fixturePost(name);
     const { content } = exportPost('xliff12', post, lang, fixtureDrafts(post, lang));
@@ -100,7 +65,7 @@ describe('reading the exports back', () => {
   });
 });
 
-describe.skipIf(!XMLLINT)('segment ids that are no XML name', () => {
+describe('segment ids that are no XML name', () => {
   it('get a unit id of their own and keep theirs as the name', () => {
     const post = postOf([{ id: 'odd id <1>', kind: 'paragraph', text: 'Hello' }]);
     const { content } = exportPost('xliff2', post, 'ru', [draftOf(post, 'odd id <1>', 'Привет')]);

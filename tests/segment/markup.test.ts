@@ -1,15 +1,15 @@
 // Inline markup as placeholders and each segment's layout, as the segment walk records them.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openFixture, openPage, ownFixtures, sharedFixtures } from '../support/pages';
+import { openFixture, openPage, fixtures } from '../support/pages';
 import { detectPage, findArticle } from '../../utils/detect';
 import { normaliseText, segmentArticle } from '../../utils/segment';
 import { stripTokens } from '../../utils/segment/placeholders';
 import { normaliseTagged } from '../../utils/segment/tagged-run';
 import type { Segment } from '../../utils/model';
 
-const DIFF = new URL('diff-central-asia-wikimania-2024.html', sharedFixtures);
-const DIFF_EXPECTED = new URL('diff-central-asia-wikimania-2024.expected.json', sharedFixtures);
+const DIFF = new URL('diff-central-asia-wikimania-2024.html', fixtures);
+const DIFF_EXPECTED = new URL('diff-central-asia-wikimania-2024.expected.json', fixtures);
 
 function segmentsOfFixture(file: URL): Segment[] {
   const { doc, address } = openFixture(file);
@@ -23,7 +23,7 @@ function segmentBody(body: string, url?: string): Segment[] {
 }
 
 describe('placeholders on the project’s inline-markup page', () => {
-  const segments = segmentsOfFixture(new URL('inline-markup-post.html', ownFixtures));
+  const segments = segmentsOfFixture(new URL('inline-markup-post.html', fixtures));
 
   it('tags links, code, emphasis and footnote references, nested as in the page', () => {
     expect(segments[0]).toMatchObject({ text: 'Markup inside text', tagged: 'Markup ⟨1⟩inside⟨/1⟩ text', inline: [{ tag: 'em' }] });
@@ -97,7 +97,7 @@ describe('placeholders and layout on the Diff post', () => {
 
 describe('layout', () => {
   it('numbers lists in post order, nests sub-lists, and says which kind of list', () => {
-    const layouts = segmentsOfFixture(new URL('nested-lists-post.html', ownFixtures)).map((s) => [s.text, s.layout]);
+    const layouts = segmentsOfFixture(new URL('nested-lists-post.html', fixtures)).map((s) => [s.text, s.layout]);
     expect(layouts.slice(2, 6)).toEqual([
       ['Create an account', { tag: 'li', group: 1, list: 'ol' }],
       ['Pick a project:', { tag: 'li', group: 1, list: 'ol' }],

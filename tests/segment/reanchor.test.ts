@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openFixture, sharedFixtures } from '../support/pages';
+import { openFixture, fixtures } from '../support/pages';
 import { detectPage } from '../../utils/detect';
 import { reanchorSegments, type SegmentFate } from '../../utils/segment/reanchor';
 import { wordDiff, wordSimilarity } from '../../utils/segment/word-diff';
 
 const POST = 'diff-central-asia-wikimania-2024';
 const detect = (variant: string) => {
-  const { doc, address } = openFixture(new URL(`${POST}${variant}.html`, sharedFixtures));
+  const { doc, address } = openFixture(new URL(`${POST}${variant}.html`, fixtures));
   return detectPage(doc, address).segments;
 };
 

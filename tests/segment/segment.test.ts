@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openFixture, openPage, ownFixtures, sharedFixtures } from '../support/pages';
+import { openFixture, openPage, fixtures } from '../support/pages';
 import { detectPage, findArticle, readPage } from '../../utils/detect';
 import { normaliseText, segmentArticle, segmentId } from '../../utils/segment';
 import type { SegmentKind } from '../../utils/model';
@@ -50,7 +50,7 @@ describe('normaliseText', () => {
 
 describe('quotes', () => {
   it('makes each paragraph and the citation of a quote a quote segment', () => {
-    expect(segmentsOf(new URL('quotes-post.html', ownFixtures))).toEqual([
+    expect(segmentsOf(new URL('quotes-post.html', fixtures))).toEqual([
       ['heading', 'Voices from the community'],
       ['paragraph', 'Three volunteers told us why they edit.'],
       ['quote', 'Knowledge belongs to everyone.'],
@@ -66,7 +66,7 @@ describe('quotes', () => {
 
 describe('nested lists', () => {
   it('makes every item a segment, and an item\'s own words beside its sub-list too', () => {
-    expect(segmentsOf(new URL('nested-lists-post.html', ownFixtures))).toEqual([
+    expect(segmentsOf(new URL('nested-lists-post.html', fixtures))).toEqual([
       ['heading', 'How to join'],
       ['heading', 'Steps'],
       ['list-item', 'Create an account'],
@@ -86,7 +86,7 @@ describe('nested lists', () => {
   });
 
   it('numbers repeated items and keeps kinds apart', () => {
-    const { doc, address } = openFixture(new URL('nested-lists-post.html', ownFixtures));
+    const { doc, address } = openFixture(new URL('nested-lists-post.html', fixtures));
     const ids = detectPage(doc, address).segments.filter((s) => s.text === 'Start').map((s) => s.id);
     expect(ids).toEqual([segmentId('paragraph', 'Start'), segmentId('list-item', 'Start'), segmentId('list-item', 'Start', 1)]);
   });
@@ -94,7 +94,7 @@ describe('nested lists', () => {
 
 describe('tables', () => {
   it('makes every non-empty cell a segment, with the table\'s captions', () => {
-    expect(segmentsOf(new URL('tables-post.html', ownFixtures))).toEqual([
+    expect(segmentsOf(new URL('tables-post.html', fixtures))).toEqual([
       ['heading', 'Numbers of the year'],
       ['paragraph', 'Here are the numbers.'],
       ['caption', 'Edits by project'],
@@ -112,7 +112,7 @@ describe('tables', () => {
 
 describe('inline markup', () => {
   it('stays inside its segment, and hidden text, widgets and embeds are left out', () => {
-    expect(segmentsOf(new URL('inline-markup-post.html', ownFixtures))).toEqual([
+    expect(segmentsOf(new URL('inline-markup-post.html', fixtures))).toEqual([
       ['heading', 'Markup inside text'],
       ['paragraph', 'Read the guide, then run npm install with care and patience.1'],
       ['paragraph', 'A span, a mark, b/i, and a line break.'],
@@ -125,7 +125,7 @@ describe('inline markup', () => {
 
 describe('segment elements', () => {
   it('are the live blocks each segment came from', () => {
-    const { doc, address } = openFixture(new URL('diff-central-asia-wikimania-2024.html', sharedFixtures));
+    const { doc, address } = openFixture(new URL('diff-central-asia-wikimania-2024.html', fixtures));
     const { detection, anchors } = readPage(doc, address);
     expect(anchors.map((a) => a.segment)).toEqual(detection.segments);
     expect(anchors[0].element).toBe(doc.querySelector('h1.entry-title'));

@@ -1,7 +1,7 @@
 // A segment's history, restoring, deleting undoably, and drafts following their paragraphs when
 // a post's source changes — the background's side, over a real (fake-indexeddb) store.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openFixture, sharedFixtures } from '../support/pages';
+import { openFixture, fixtures } from '../support/pages';
 import { dashboardHandlers } from '../../utils/dashboard/dashboard-handlers';
 import { snapshotPage } from '../../utils/detect';
 import { dispatch, type Message } from '../../utils/messaging';
@@ -110,7 +110,7 @@ describe('deleting one draft', () => {
 describe('when the post’s source changes', () => {
   const fixture = (variant: string) => snapshotPage(...page(variant))!;
   const page = (variant: string): [Document, string] => {
-    const { doc, address } = openFixture(new URL(`diff-central-asia-wikimania-2024${variant}.html`, sharedFixtures));
+    const { doc, address } = openFixture(new URL(`diff-central-asia-wikimania-2024${variant}.html`, fixtures));
     return [doc, address];
   };
   const original = fixture('');

@@ -1,9 +1,9 @@
 // Posts and drafts for the export tests: one built by hand with every kind of block and inline
-// markup, and the shared fixtures as the real segmenter reads them.
+// markup, and the Diff fixtures as the real segmenter reads them.
 import { readFileSync } from 'node:fs';
 import type { DraftRecord, DraftStatus, PostRecord, Segment } from '../../utils/model';
 import { detectPage } from '../../utils/detect';
-import { openFixture, sharedFixtures } from './pages';
+import { openFixture, fixtures } from './pages';
 
 export const POST_URL = 'https://diff.wikimedia.org/2024/09/05/sample-post/';
 
@@ -68,15 +68,15 @@ export const SAMPLE_DRAFTS: DraftRecord[] = [
   draftOf(SAMPLE_POST, 'td-1', 'Узбекистан'),
 ];
 
-export const SHARED_FIXTURE_NAMES = [
+export const DIFF_FIXTURE_NAMES = [
   'diff-central-asia-wikimania-2024',
   'diff-central-asia-wikimania-2024.logged-in',
   'diff-central-asia-wikimania-2024.edited',
 ];
 
-/** A shared fixture as the store would keep it after the content script read it. */
+/** A Diff fixture as the store would keep it after the content script read it. */
 export function fixturePost(name: string): PostRecord {
-  const { doc, address } = openFixture(new URL(`${name}.html`, sharedFixtures));
+  const { doc, address } = openFixture(new URL(`${name}.html`, fixtures));
   const detection = detectPage(doc, address);
   return {
     key: address,

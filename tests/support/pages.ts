@@ -7,8 +7,8 @@ import { pageAddress } from '../../utils/detect';
 // Through a variable: vitest rewrites `new URL('…', import.meta.url)` to resolve against the
 // test page's http://localhost:3000 address instead of this file.
 const supportDir = import.meta.url;
-export const sharedFixtures = new URL('../../../shared/fixtures/', supportDir);
-export const ownFixtures = new URL('../fixtures/', supportDir);
+/** Every page a test reads lives in the repository, under tests/fixtures/. */
+export const fixtures = new URL('../fixtures/', supportDir);
 
 const windows: Window[] = [];
 afterAll(async () => {
