@@ -32,13 +32,11 @@ export default defineConfig({
     // them), so the background may run the page reader there; content-script matches alone do not
     // let it (Chrome: "Extension manifest must request permission to access this host").
     host_permissions: TRANSLATION_HOSTS,
-    // unlimitedStorage: drafts are the translator's work; the browser must not evict them or cap them.
-    // activeTab + scripting: the toolbar button reads the tab it was clicked on, on any site, and
-    // "Always check this site" registers the content script for that site (utils/site-access).
+    // Each permission's one-line reason is in README ("Permissions, and why"). No `tabs`: the tab
+    // ids the views hold, the host access above and activeTab give every address Interlinear reads.
     permissions: [
       'storage',
       'unlimitedStorage',
-      'tabs',
       'alarms',
       'activeTab',
       'scripting',
@@ -50,6 +48,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: SYNC_SERVER_ORIGINS }
       : { optional_host_permissions: SYNC_SERVER_ORIGINS }),
+    // A key opens the popup as the toolbar button does, lending Interlinear the tab (activeTab).
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+Y' },
+      },
+    },
     // The toolbar button's tooltip, in the browser's language. The popup's index.html has no <title>:
     // WXT would put that in its place. Firefox (MV2) calls the button browser_action.
     ...(browser === 'firefox'

@@ -34,9 +34,11 @@ function main(): void {
     return app.then((a) => dispatch(a.handlers, admitted, sender, browser.runtime.id));
   });
 
-  // A tab that navigates away shows no post until its new page reports.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void app.then((a) => a.service.tabNavigated(tabId, change.url!));
+  // A tab that navigates away shows no post until its new page reports. Without the `tabs`
+  // permission the new address is known only where Interlinear may read the page; elsewhere it is
+  // null, and whatever the tab showed is gone.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url || change.status === 'loading') void app.then((a) => a.service.tabNavigated(tabId, tab.url ?? null));
   });
   browser.tabs.onRemoved.addListener((tabId) => void app.then((a) => a.service.forgetTab(tabId)));
 

@@ -1,6 +1,8 @@
 // On a page of a site Interlinear does not read on its own: reads this tab now (the toolbar click
 // lent it the tab), and offers to read every page of the site from now on. Its children (the view's
 // "not asking" notice) wait until the scan has found nothing, so they never flash before a post.
+// Without the `tabs` permission a tab's address is known only where Interlinear may read the page:
+// a view opened otherwise than from the toolbar says how to lend it the tab.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -13,6 +15,8 @@ type SiteState =
   | { status: 'looking' }
   /** Not a web page, or a site read from install on: nothing to offer. */
   | { status: 'nothing' }
+  /** The tab was not lent (no toolbar click): its address, and so its site, stay unknown. */
+  | { status: 'unseen' }
   | { status: 'site'; pattern: string; checked: boolean; scan: ScanResult | 'scanning' };
 
 export function CheckThisSite({ tabId, children }: { tabId: number; children?: ComponentChildren }) {
@@ -25,6 +29,7 @@ export function CheckThisSite({ tabId, children }: { tabId: number; children?: C
     const update = (next: SiteState) => live && setSite(next);
     void (async () => {
       const tab = await browser.tabs.get(tabId).catch(() => null);
+      if (tab && tab.url === undefined) return update({ status: 'unseen' });
       const pattern = sitePatternOf(tab?.url);
       if (!pattern || isReadFromInstall(tab?.url)) return update({ status: 'nothing' });
       const checked = await isSiteChecked(pattern).catch(() => false);
@@ -40,6 +45,16 @@ export function CheckThisSite({ tabId, children }: { tabId: number; children?: C
 
   if (site.status === 'looking') return null;
   if (site.status === 'nothing') return <>{children}</>;
+  if (site.status === 'unseen') {
+    return (
+      <section class="check-this-site" data-testid="check-this-site">
+        {children}
+        <p class="muted" data-testid="scan-not-allowed">
+          {t('siteScanNotAllowed')}
+        </p>
+      </section>
+    );
+  }
   const label = siteLabelOf(site.pattern);
 
   const onAlwaysCheck = () => {

@@ -24,12 +24,8 @@ describe('site access in Firefox', () => {
   let fx: FirefoxExtension;
   let blogTab: number;
 
-  const open = async (host: string, pathname: string): Promise<{ page: Page; tabId: number }> => {
-    const page = await fx.browser.newPage();
-    const url = server.origin(host) + pathname;
-    await page.goto(url);
-    return { page, tabId: await fx.tabIdOf(url) };
-  };
+  const open = (host: string, pathname: string): Promise<{ page: Page; tabId: number }> =>
+    fx.openTab(server.origin(host) + pathname);
   const registered = () => fx.inExtension(() => browser.scripting.getRegisteredContentScripts(), null);
 
   beforeAll(async () => {
@@ -55,9 +51,19 @@ describe('site access in Firefox', () => {
     await diff.page.close();
   });
 
-  it('the view cannot scan a tab it was not lent, and offers to check the site', async () => {
+  it('a view not opened from the toolbar cannot read the tab, and says how to lend it', async () => {
     const popup = await fx.openExtensionPage(`popup.html?tab=${blogTab}`, '[data-testid="scan-not-allowed"]');
     expect(await popup.$('[data-testid="not-asking"]')).not.toBeNull();
+    // Without the `tabs` permission the tab's address, so its site, is not Interlinear's to know.
+    expect(await popup.$('[data-testid="check-this-site"] button')).toBeNull();
+    await popup.close();
+  });
+
+  it('the toolbar button lends the tab: the view reads the post there', async () => {
+    await fx.pressToolbarButton(blogTab);
+    const popup = await fx.openExtensionPage(`popup.html?tab=${blogTab}`, '[data-testid="post-title"]');
+    await pollUntil(async () => (await fx.badgeText(blogTab)) !== '', { message: 'the lent tab’s badge' });
+    expect(await registered()).toEqual([]);
     await popup.close();
   });
 

@@ -1,14 +1,15 @@
 // Where the content script runs, in real Chromium: from install only on the built-in sites, so a
 // WordPress post served as blog.example.org gets no script and no badge while the same markup on
-// diff.wikimedia.org does; elsewhere the toolbar's view scans the tab, "Always check this site"
-// registers the script for the site, and the options page removes it again.
+// diff.wikimedia.org does; elsewhere the toolbar button lends the view the tab (activeTab: the test
+// presses it through CDP), the view scans it, "Always check this site" registers the script for
+// the site, and the options page removes it again.
 // The browser's own prompts cannot be clicked by a test. The reader's other way to grant a site —
 // chrome://extensions → Site access → "On specific sites" — can be driven: its page calls
 // chrome.developerPrivate, and a site granted there is then granted to permissions.request without
-// a prompt. That grant stands in for the toolbar click's activeTab.
+// a prompt.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import {
   BLOG_HOST,
   DIFF_HOST,
@@ -20,6 +21,7 @@ import {
   openExtensionPage,
   openTab,
   pollUntil,
+  pressToolbarButton,
   startFixtureServer,
   type ExtensionBrowser,
   type FixtureServer,
@@ -29,6 +31,7 @@ const POST_PATH = '/2024/10/01/markup-inside-text/';
 const SECOND_POST_PATH = '/2024/10/02/markup-inside-text-again/';
 const THIRD_POST_PATH = '/2024/10/03/markup-inside-text-once-more/';
 const FOURTH_POST_PATH = '/2024/10/04/markup-inside-text-at-last/';
+const QUIET_PATH = '/2024/10/05/a-quiet-post/';
 const EARLY_POST_PATH = '/2024/09/30/markup-inside-text-before/';
 const FIXTURE = path.join(PROJECT_FIXTURES, 'inline-markup-post.html');
 const TITLE = 'Markup inside text';
@@ -45,6 +48,7 @@ describe('site access in Chromium', () => {
   let server: FixtureServer;
   let browser: ExtensionBrowser;
   let blogTab: number;
+  let blogPage: Page;
   /** A page of the blog opened before the site was added. */
   let earlyTab: number;
 
@@ -67,7 +71,10 @@ describe('site access in Chromium', () => {
 
   beforeAll(async () => {
     const paths = [POST_PATH, SECOND_POST_PATH, THIRD_POST_PATH, FOURTH_POST_PATH, EARLY_POST_PATH];
-    const routes = Object.fromEntries(paths.map((pathname) => [pathname, FIXTURE]));
+    const routes = {
+      ...Object.fromEntries(paths.map((pathname) => [pathname, FIXTURE])),
+      [QUIET_PATH]: path.join(PROJECT_FIXTURES, 'no-cta-post.html'),
+    };
     server = await startFixtureServer(routes);
     browser = await launchExtension();
   });
@@ -79,7 +86,7 @@ describe('site access in Chromium', () => {
 
   it('runs on the built-in site at load, and nowhere else', async () => {
     const blog = await open(BLOG_HOST, POST_PATH);
-    blogTab = blog.tabId;
+    ({ tabId: blogTab, page: blogPage } = blog);
     earlyTab = (await open(BLOG_HOST, EARLY_POST_PATH)).tabId;
     const diff = await open(DIFF_HOST, POST_PATH);
     await pollUntil(async () => (await badgeText(await worker(), diff.tabId)) !== '', { message: 'the Diff page’s badge' });
@@ -95,29 +102,44 @@ describe('site access in Chromium', () => {
     await diff.page.close();
   });
 
-  it('the view offers to read the site, and cannot scan a tab it was not lent', async () => {
+  it('a view not opened from the toolbar cannot read the tab, and says how to lend it', async () => {
     const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${blogTab}`);
     await popup.getByTestId('scan-not-allowed').waitFor();
     expect(await popup.getByTestId('not-asking').isVisible()).toBe(true);
-    expect(await popup.getByRole('button', { name: 'Always check this site' }).isVisible()).toBe(true);
+    // Without the `tabs` permission the tab's address, so its site, is not Interlinear's to know.
+    expect(await popup.getByRole('button', { name: 'Always check this site' }).count()).toBe(0);
     expect(await contentScriptAnswers(blogTab)).toBe(false);
     await popup.close();
   });
 
-  it('“Always check this site” registers the content script for the site and reads the tab', async () => {
+  it('the toolbar button lends the tab: the view reads the post there', async () => {
+    await pressToolbarButton(browser, blogPage);
+    const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${blogTab}`);
+    await popup.getByTestId('post-title').waitFor();
+    expect(await popup.getByTestId('post-title').textContent()).toBe(TITLE);
+    expect(await contentScriptAnswers(blogTab)).toBe(true);
+    await pollUntil(async () => (await badgeText(await worker(), blogTab)) !== '', { message: 'the scanned tab’s badge' });
+    expect(await registeredScripts()).toEqual([]);
+    await popup.close();
+  });
+
+  it('“Always check this site”, offered on a lent page that asks for nothing, registers the site', async () => {
+    const quiet = await open(BLOG_HOST, QUIET_PATH);
+    await pressToolbarButton(browser, quiet.page);
+    const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${quiet.tabId}`);
+    const offer = popup.getByRole('button', { name: 'Always check this site' });
+    await offer.waitFor();
+    await popup.getByTestId('not-asking').waitFor(); // once the scan found nothing
     // The reader allows the site in chrome://extensions (Site access → On specific sites); the
     // button's permission request is then answered without a prompt.
     await allowSiteInBrowserSettings(browser, BLOG_SITE);
-
-    const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${blogTab}`);
-    await popup.getByRole('button', { name: 'Always check this site' }).click();
-    await popup.getByTestId('post-title').waitFor();
-    expect(await popup.getByTestId('post-title').textContent()).toBe(TITLE);
+    await offer.click();
+    await popup.getByTestId('site-checked').waitFor();
     expect(await registeredScripts()).toEqual([
       expect.objectContaining({ id: `site:${BLOG_SITE}`, matches: [BLOG_SITE], js: ['first-look.js'] }),
     ]);
-    await pollUntil(async () => (await badgeText(await worker(), blogTab)) !== '', { message: 'the scanned tab’s badge' });
     await popup.close();
+    await quiet.page.close();
   });
 
   it('opening the view scans a tab the content script did not run in', async () => {

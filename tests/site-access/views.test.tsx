@@ -102,6 +102,8 @@ describe('CheckThisSite', () => {
     render(<CheckThisSite tabId={tabId} />, root);
     await until(() => root.querySelector('[data-testid="scan-not-allowed"]') !== null, 'the scan refused');
     expect(fake.executed).toEqual([]);
+    // Its address is not Interlinear's to know, so neither is its site.
+    expect(button('Always check this site')).toBeUndefined();
   });
 
   it('shows that a site already added is checked', async () => {

@@ -106,6 +106,15 @@ describe('DraftService', () => {
     expect(await env.service.tabPost(7)).toBeNull();
   });
 
+  it('keeps the post on a reload, and drops it for a page whose address it may not see', async () => {
+    await env.send({ type: 'post:seen', post }, 7);
+    await env.service.tabNavigated(7, post.url);
+    expect(env.badges.get(7)).toBe('2');
+    await env.service.tabNavigated(7, null);
+    expect(env.badges.get(7)).toBe('');
+    expect(await env.service.tabPost(7)).toBeNull();
+  });
+
   it('asks the page itself when a view opens before the page reported', async () => {
     const late = await setup({ pageAnswers: post });
     const shown = await late.service.tabPost(9);

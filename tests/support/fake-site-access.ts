@@ -2,6 +2,7 @@
 // browser (which leaves both unimplemented). The browser's prompt is `prompt`: the test answers it.
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { isReadFromInstall } from '../../utils/site-access/site-patterns';
 
 type Registered = { id: string; matches?: string[]; js?: string[]; runAt?: string; persistAcrossSessions?: boolean };
 type Listener = (permissions: { origins?: string[] }) => void;
@@ -35,7 +36,17 @@ export function installFakeSiteAccess(
     fireAdded: (origins) => fake.listeners.added.forEach((l) => l({ origins })),
     fireRemoved: (origins) => fake.listeners.removed.forEach((l) => l({ origins })),
   };
-  const { permissions, scripting } = fakeBrowser;
+  const { permissions, scripting, tabs } = fakeBrowser;
+  const siteOf = (url: string) => `${new URL(url).protocol}//${new URL(url).hostname}/*`;
+  // As Chrome without the `tabs` permission: a tab's address only where the extension may read the
+  // page (a site granted, diff.wikimedia.org from install, or a tab lent by a toolbar click).
+  const readTab = tabs.get.bind(tabs);
+  vi.spyOn(tabs, 'get').mockImplementation((async (tabId: number) => {
+    const tab = await readTab(tabId);
+    const web = tab.url?.startsWith('http') === true;
+    const readable = fake.activeTabs.has(tabId) || (web && (fake.granted.has(siteOf(tab.url!)) || isReadFromInstall(tab.url)));
+    return readable ? tab : { ...tab, url: undefined, title: undefined };
+  }) as never);
   vi.spyOn(permissions, 'request').mockImplementation((({ origins = [] }: { origins?: string[] }) => {
     fake.log.push(`request ${JSON.stringify(origins)}`);
     if (origins.every((o) => fake.granted.has(o))) return Promise.resolve(true);
@@ -86,8 +97,8 @@ export function installFakeSiteAccess(
     }
   }) as never);
   vi.spyOn(scripting, 'executeScript').mockImplementation((async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
-    const tab = await fakeBrowser.tabs.get(target.tabId);
-    const site = tab.url ? `${new URL(tab.url).protocol}//${new URL(tab.url).hostname}/*` : '';
+    const tab = await readTab(target.tabId);
+    const site = tab.url ? siteOf(tab.url) : '';
     if (!fake.activeTabs.has(target.tabId) && !fake.granted.has(site)) {
       throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
     }

@@ -115,10 +115,13 @@ export class DraftService {
     };
   }
 
-  /** A tab went to another address: its post is gone unless only the #fragment changed. */
-  async tabNavigated(tabId: number, url: string): Promise<void> {
+  /**
+   * A tab went to another address (null: one Interlinear may not see): its post is gone unless
+   * only the #fragment changed.
+   */
+  async tabNavigated(tabId: number, url: string | null): Promise<void> {
     const shown = await this.ports.tabs.pageOf(tabId);
-    if (shown !== null && withoutFragment(shown) !== withoutFragment(url)) await this.forgetTab(tabId);
+    if (shown !== null && (url === null || withoutFragment(shown) !== withoutFragment(url))) await this.forgetTab(tabId);
   }
 
   async forgetTab(tabId: number): Promise<void> {
