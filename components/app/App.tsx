@@ -47,6 +47,8 @@ export function App({ layout }: { layout: Layout }) {
     );
     return (
       <div class="not-asking">
+        {/* The view's name for screen readers, where no post title heads it. */}
+        <h1 class="visually-hidden">{t('extName')}</h1>
         {tabId !== null ? <CheckThisSite tabId={tabId}>{notAsking}</CheckThisSite> : notAsking}
         <DraftedPosts />
       </div>

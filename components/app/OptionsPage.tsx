@@ -10,7 +10,7 @@ import { SyncStatusLine } from '../sync/SyncStatusLine';
 
 export function OptionsPage() {
   return (
-    <main class="options">
+    <div class="options">
       <h1>{t('extName')}</h1>
       <p>{t('optionsIntro')}</p>
       <p class="muted">{t('optionsWhereItReads', builtInSiteNames(uiLanguage()))}</p>
@@ -20,6 +20,6 @@ export function OptionsPage() {
       <Dashboard />
       <ExportAllSection />
       <ImportPanel />
-    </main>
+    </div>
   );
 }

@@ -1,8 +1,10 @@
-// Accessibility in real Chromium with the built extension: axe-core's WCAG 2.1 A and AA rules find
-// nothing on the popup, the side panel and the options page, each in the states a translator sees
-// (a draft typed, its history and the keyboard help open, a site added, sync settings to fix), with
-// the browser's interface in English, in Persian (right to left) and in Russian (a translated
-// aria-label must still contain the visible words it names: WCAG 2.5.3, label in name).
+// Accessibility in real Chromium with the built extension: axe-core's WCAG 2.1 A and AA rules and
+// its best-practice rules (landmarks, regions, headings) find nothing on the popup, the side panel
+// and the options page, each in the states a translator sees (a draft typed, its history and the
+// keyboard help open, every segment drafted and some done, another site's page lent by the toolbar
+// button, sync settings to fix), in light and dark colours, with the browser's interface in
+// English, in Persian (right to left) and in Russian (a translated aria-label must still contain
+// the visible words it names: WCAG 2.5.3, label in name).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -18,6 +20,7 @@ import {
   openExtensionPage,
   openTab,
   pollUntil,
+  pressToolbarButton,
   startFixtureServer,
   storedDrafts,
   type ExtensionBrowser,
@@ -26,11 +29,13 @@ import {
 import { TYPED } from './journey-shared';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** WCAG 2.0 and 2.1, levels A and AA; no rule is turned off. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** WCAG 2.0 and 2.1, levels A and AA, and axe's best practices; no rule is turned off. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 /** A post on a site Interlinear reads only once the reader adds it. */
 const BLOG_POST_PATH = '/2024/10/01/markup-inside-text/';
+/** A page of that site that asks for nothing. */
+const BLOG_QUIET_PATH = '/2024/10/05/a-quiet-post/';
 const BLOG_SITE = `https://${BLOG_HOST}/*`;
 
 interface Violation {
@@ -56,7 +61,7 @@ async function axeViolations(page: Page): Promise<string[]> {
       help,
       nodes: nodes.map(({ target, failureSummary }) => ({ target: target.map(String), failureSummary })),
     }));
-  }, WCAG_TAGS);
+  }, AXE_TAGS);
   return violations.flatMap(({ id, help, nodes }) =>
     nodes.map(({ target, failureSummary }) =>
       `${id} (${help}) at ${target.join(' ')}: ${(failureSummary ?? '').replace(/\s+/g, ' ').trim()}`,
@@ -71,6 +76,15 @@ async function axeViolations(page: Page): Promise<string[]> {
 async function expectNoViolations(page: Page, where: string): Promise<void> {
   const found = await axeViolations(page);
   expect.soft(found, `axe-core violations on ${where}:\n${found.join('\n')}`).toEqual([]);
+}
+
+/** The same in light and in dark colours; the page is left light. */
+async function expectNoViolationsInBothThemes(page: Page, where: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoViolations(page, `${where} (${colorScheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** Waits for `locator`; if it never shows, fails with what the view showed instead. */
@@ -108,6 +122,7 @@ describe.each(LOCALES)('accessibility in Chromium in $name', ({ locale, dir }) =
     server = await startFixtureServer({
       [DIFF_POST_PATH]: DIFF_POST_FIXTURE,
       [BLOG_POST_PATH]: path.join(PROJECT_FIXTURES, 'inline-markup-post.html'),
+      [BLOG_QUIET_PATH]: path.join(PROJECT_FIXTURES, 'no-cta-post.html'),
     });
     browser = await launchExtension({ uiLanguage: locale });
     const url = server.origin() + DIFF_POST_PATH;
@@ -134,9 +149,7 @@ describe.each(LOCALES)('accessibility in Chromium in $name', ({ locale, dir }) =
 
     await panel.locator('button[aria-controls="keyboard-help-panel"]').click();
     await panel.getByTestId('keyboard-help').waitFor();
-    await expectNoViolations(panel, 'the side panel with the keyboard help open');
-    await panel.emulateMedia({ colorScheme: 'dark' });
-    await expectNoViolations(panel, 'the side panel in dark colours');
+    await expectNoViolationsInBothThemes(panel, 'the side panel with the keyboard help open');
     await panel.close({ runBeforeUnload: true });
   });
 
@@ -160,29 +173,54 @@ describe.each(LOCALES)('accessibility in Chromium in $name', ({ locale, dir }) =
     await panel.close({ runBeforeUnload: true });
   });
 
-  it('the popup on the drafted post', async () => {
+  it('the popup and the side panel once every segment has a draft and some are done', async () => {
+    const panel = await openView('sidepanel');
+    await pollUntil(async () => (await editors(panel).nth(2).inputValue()) === TYPED, { message: 'the draft shown' });
+    const count = await editors(panel).count();
+    for (let index = 0; index < count; index++) {
+      if ((await editors(panel).nth(index).inputValue()) === '') await editors(panel).nth(index).fill(`${TYPED} ${index + 1}`);
+    }
+    for (const index of [0, 1, 2]) await segment(panel, index).locator('.status-toggle').click();
+    await pollUntil(async () => (await storedDrafts(panel)).filter((d) => d.text !== '').length === count, {
+      message: 'every draft saved',
+    });
+    await pollUntil(async () => (await storedDrafts(panel)).filter((d) => d.status === 'done').length === 3, {
+      message: 'three drafts done',
+    });
+    await expectNoViolationsInBothThemes(panel, 'the side panel with every segment drafted, three done');
+    await panel.close({ runBeforeUnload: true });
+
     const popup = await openView('popup');
-    await pollUntil(async () => (await editors(popup).nth(2).inputValue()) === TYPED, { message: 'the draft shown' });
-    await expectNoViolations(popup, 'the popup');
+    await pollUntil(async () => (await popup.locator('.segment.is-done').count()) === 3, { message: 'the done segments shown' });
+    expect(await popup.locator('.segment.is-drafted').count()).toBe(count);
+    await expectNoViolationsInBothThemes(popup, 'the popup with every segment drafted, three done');
     await popup.close();
   });
 
-  it('the popup on another site’s post, before and after “Always check this site”', async () => {
-    const url = server.origin(BLOG_HOST) + BLOG_POST_PATH;
-    const { tabId: blogTab } = await openTab(browser, url);
+  it('the popup on another site’s page: not lent, lent by the toolbar button, then the site added', async () => {
+    const url = server.origin(BLOG_HOST) + BLOG_QUIET_PATH;
+    const { page, tabId: blogTab } = await openTab(browser, url);
+    const unlent = await openView('popup', blogTab);
+    await unlent.getByTestId('scan-not-allowed').waitFor();
+    await expectNoViolationsInBothThemes(unlent, 'the popup on a page it was not lent');
+    await unlent.close();
+
+    await pressToolbarButton(browser, page);
     const popup = await openView('popup', blogTab);
-    await popup.getByTestId('scan-not-allowed').waitFor();
-    await expectNoViolations(popup, 'the popup on a page of a site not checked yet');
+    const offer = popup.getByTestId('check-this-site').locator('button');
+    await waitShown(popup, offer, 'The offer to check the site');
+    await expectNoViolationsInBothThemes(popup, 'the popup on a page of a site not checked yet');
 
     // The reader allows the site in chrome://extensions, so the button's request needs no prompt
     // (a test cannot click the browser's own prompt; tests/e2e/site-access.test.ts does the same).
     await allowSiteInBrowserSettings(browser, BLOG_SITE);
+    await offer.click();
+    await popup.getByTestId('site-checked').waitFor();
     await popup.close();
-    // A view opened after the grant, as in tests/e2e/site-access.test.ts.
-    const again = await openView('popup', blogTab);
-    await again.getByTestId('check-this-site').locator('button').click();
+    const { tabId: postTab } = await openTab(browser, server.origin(BLOG_HOST) + BLOG_POST_PATH);
+    const again = await openView('popup', postTab);
     await waitShown(again, editors(again), 'The added site’s post');
-    await expectNoViolations(again, 'the popup on the added site’s post');
+    await expectNoViolationsInBothThemes(again, 'the popup on the added site’s post');
     await again.close();
   });
 
@@ -198,9 +236,7 @@ describe.each(LOCALES)('accessibility in Chromium in $name', ({ locale, dir }) =
     // Saving empty settings marks the fields to fix (checked before the browser is asked anything).
     await page.locator('form.sync-settings button[type="submit"]').click();
     await page.locator('.sync-settings .field-error').first().waitFor();
-    await expectNoViolations(page, 'the options page with sync settings to fix');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expectNoViolations(page, 'the options page in dark colours');
+    await expectNoViolationsInBothThemes(page, 'the options page with sync settings to fix');
     await page.close();
   });
 });
