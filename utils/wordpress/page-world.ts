@@ -65,7 +65,7 @@ export function fillBlockEditor(plan: FillPlan): unknown {
   const editor = wp?.data?.select?.('core/block-editor');
   if (!editor?.getBlocks || !wp.data.dispatch?.('core/editor')?.editPost || !wp.blocks?.parse) return null;
   const byBlock = new Map<string, FillPlan['edits']>();
-  for (const edit of plan.edits) byBlock.set(edit.clientId, [...(byBlock.get(edit.clientId) ?? []), edit]);
+  for (const edit of plan.edits ?? []) byBlock.set(edit.clientId, [...(byBlock.get(edit.clientId) ?? []), edit]);
   const setAt = (target: any, path: Array<string | number>, value: string): any => {
     if (path.length === 0) return value;
     const [step, ...rest] = path as [string | number, ...Array<string | number>];
@@ -87,11 +87,13 @@ export function fillBlockEditor(plan: FillPlan): unknown {
     const innerChanged = innerBlocks.some((inner: any, i: number) => inner !== block.innerBlocks[i]);
     return edits || innerChanged ? { ...block, attributes, innerBlocks } : block;
   };
-  const blocks = plan.markup !== null ? wp.blocks.parse(plan.markup) : editor.getBlocks().map(rebuild);
+  // Chrome hands a null argument to the page as undefined: test the types, not against null.
+  const insert = typeof plan.markup === 'string';
+  const blocks = insert ? wp.blocks.parse(plan.markup) : editor.getBlocks().map(rebuild);
   const serialise = (list: any[]): string =>
     (wp.blocks.__unstableSerializeAndClean ?? wp.blocks.serialize)(list);
   const edits: any = { blocks, content: ({ blocks: current = [] }: any) => serialise(current) };
-  if (plan.title !== null) edits.title = plan.title;
+  if (typeof plan.title === 'string') edits.title = plan.title;
   wp.data.dispatch('core/editor').editPost(edits);
 
   const invalid: string[] = [];
@@ -104,6 +106,6 @@ export function fillBlockEditor(plan: FillPlan): unknown {
     }
   };
   check(wp.blocks.parse(wp.blocks.serialize(blocks)));
-  const missing = plan.markup !== null ? [] : [...byBlock.keys()].filter((id) => !seen.has(id));
+  const missing = insert ? [] : [...byBlock.keys()].filter((id) => !seen.has(id));
   return { applied, missing, invalid, blockCount };
 }
