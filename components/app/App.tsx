@@ -55,7 +55,7 @@ export function App({ layout }: { layout: Layout }) {
       </div>
     );
     // WordPress's block editor is no post to translate: it is where the drafts go.
-    return tabId !== null ? <EditorFill tabId={tabId}>{notAskingView}</EditorFill> : notAskingView;
+    return tabId !== null ? <EditorFill key={tabId} tabId={tabId}>{notAskingView}</EditorFill> : notAskingView;
   }
 
   const panelButton =
