@@ -39,8 +39,13 @@ function main(): void {
   // null, and whatever the tab showed is gone.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url || change.status === 'loading') void app.then((a) => a.service.tabNavigated(tabId, tab.url ?? null));
+    // The block editor changes its address once a new post is first saved.
+    if (change.url || change.status === 'complete') void app.then((a) => a.wordpress.tabUpdated(tabId));
   });
-  browser.tabs.onRemoved.addListener((tabId) => void app.then((a) => a.service.forgetTab(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void app.then((a) => a.service.forgetTab(tabId));
+    void app.then((a) => a.wordpress.forgetTab(tabId));
+  });
 
   // Sync also runs on a schedule and when the network comes back, not only on local changes.
   void browser.alarms.get(SYNC_ALARM).then((alarm) => {

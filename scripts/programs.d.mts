@@ -8,9 +8,12 @@ export interface Program {
   pkg: string;
   binary?: string;
   file?: string;
+  /** A command that succeeds only where the program is there (a PHP extension). */
+  command?: string[];
   env?: string;
 }
 export const TEST_PROGRAMS: Program[];
+export const WORDPRESS_PROGRAMS: Program[];
 export function ensurePrograms(programs?: Program[], options?: EnsureOptions): Promise<void>;
 export function ensureChromium(options?: EnsureOptions): Promise<string>;
 export function ensureChromiumTranslations(chromiumPath: string, options?: EnsureOptions): Promise<void>;

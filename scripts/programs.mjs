@@ -10,8 +10,8 @@ const DEBIAN_FIREFOX = '/usr/bin/firefox-esr';
 
 /**
  * What the tests drive, each with the Debian package that brings it. `file`: a path that must
- * exist; `binary`: a name looked up on $PATH (or a path); `env`: a variable that names another
- * copy of the program, which then replaces the package.
+ * exist; `binary`: a name looked up on $PATH (or a path); `command`: one that must succeed;
+ * `env`: a variable that names another copy of the program, which then replaces the package.
  */
 export const TEST_PROGRAMS = [
   { what: 'Chromium (end-to-end tests)', binary: DEBIAN_CHROMIUM, pkg: 'chromium', env: 'CHROME_PATH' },
@@ -20,7 +20,21 @@ export const TEST_PROGRAMS = [
   { what: 'Firefox ESR (Firefox end-to-end tests)', binary: DEBIAN_FIREFOX, pkg: 'firefox-esr', env: 'FIREFOX_PATH' },
   { what: 'xmllint (XLIFF exports against the OASIS schema)', binary: 'xmllint', pkg: 'libxml2-utils' },
   { what: 'openssl (the test servers’ throw-away certificates)', binary: 'openssl', pkg: 'openssl' },
+  // The WordPress tests start a real WordPress: Debian's, on its own MariaDB, served by php -S.
+  { what: 'WordPress (the block editor tests)', file: '/usr/share/wordpress/wp-load.php', pkg: 'wordpress' },
+  { what: 'MariaDB (the WordPress tests’ database)', binary: 'mariadbd', pkg: 'mariadb-server' },
+  { what: 'PHP (serves the WordPress tests’ site)', binary: 'php', pkg: 'php-cli' },
+  {
+    what: 'PHP’s MySQL driver (WordPress reaches MariaDB through it)',
+    command: ['php', '-r', 'exit(extension_loaded("mysqli") ? 0 : 1);'],
+    pkg: 'php-mysql',
+  },
 ];
+
+/** What the WordPress tests drive, for a test file run on its own. */
+export const WORDPRESS_PROGRAMS = TEST_PROGRAMS.filter((program) =>
+  ['wordpress', 'mariadb-server', 'php-cli', 'php-mysql'].includes(program.pkg),
+);
 
 /**
  * Makes sure every program in `programs` is there, installing the missing ones with one apt-get
@@ -68,6 +82,9 @@ export async function ensureFirefox({ interactive = false } = {}) {
 }
 
 function isThere(program) {
+  if (program.command) {
+    return findBinary(program.command[0]) !== null && spawnSync(program.command[0], program.command.slice(1), { stdio: 'ignore' }).status === 0;
+  }
   return program.file ? existsSync(program.file) : findBinary(program.binary) !== null;
 }
 

@@ -9,10 +9,13 @@ import { historyHandlers } from './store/history-service';
 import { openDraftStore } from './store/draft-store';
 import { importExportHandlers } from './store/import-export-handlers';
 import { SyncController } from './sync/sync-controller';
+import { browserHandOffPorts } from './wordpress/browser-ports';
+import { WordPressHandOff } from './wordpress/hand-off';
 
 export interface BackgroundApp {
   service: DraftService;
   sync: SyncController;
+  wordpress: WordPressHandOff;
   handlers: Handlers;
 }
 
@@ -52,5 +55,7 @@ export async function startBackgroundApp(): Promise<BackgroundApp> {
     refreshBadgesOf: (postKey) => service.refreshBadgesOf(postKey),
     broadcast: (message: Message) => broadcast(message),
   });
-  return { service, sync, handlers: { ...service.handlers, ...sync.handlers, ...dashboard, ...importExport, ...history } };
+  const wordpress = new WordPressHandOff(browserHandOffPorts(store));
+  const handlers = { ...service.handlers, ...sync.handlers, ...dashboard, ...importExport, ...history, ...wordpress.handlers };
+  return { service, sync, wordpress, handlers };
 }

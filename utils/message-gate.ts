@@ -59,6 +59,7 @@ const postSnapshot = v.looseObject({
     }),
   ),
   segments: v.pipe(v.array(segment), v.maxLength(50_000)),
+  wordpressPostId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 /** The request of every message the background answers. A type missing here is refused. */
@@ -93,6 +94,8 @@ const REQUESTS: Partial<Record<MessageType, v.GenericSchema>> = {
     untranslated: v.optional(v.picklist(['source', 'skip', 'empty'])),
   }),
   'import:apply': v.object({ plan: ImportPlanSchema }),
+  'wordpress:editor': v.object({ tabId }),
+  'wordpress:fill': v.object({ tabId, postKey: address, lang, untranslated: v.picklist(['source', 'skip']) }),
 };
 
 export type Refusal = 'not-ours' | 'sender' | 'unknown' | 'invalid';

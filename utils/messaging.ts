@@ -17,6 +17,7 @@ import type { SyncStatus } from './sync/status';
 import type { ImportPlan } from './export/import-plan';
 import type { ExportRequest, ExportedFile } from './store/export-files';
 import type { ImportReport } from './store/import-drafts';
+import type { EditorView, FillReport } from './wordpress/hand-off';
 
 /** What a view needs to show one tab's post in one target language. */
 export interface TabPost {
@@ -127,6 +128,13 @@ export interface Protocol {
     request: { plan: ImportPlan };
     response: { ok: true; report: Omit<ImportReport, 'changed'> } | { ok: false; message: string };
   };
+  /** view → background: the block editor a tab shows, and which post's drafts it is for (null: none). */
+  'wordpress:editor': { request: { tabId: number }; response: EditorView | null };
+  /** view → background: fill that editor with the post's drafts in `lang` (one undo step, nothing saved). */
+  'wordpress:fill': {
+    request: { tabId: number; postKey: string; lang: string; untranslated: 'source' | 'skip' };
+    response: FillReport;
+  };
 }
 
 export type MessageType = keyof Protocol;
@@ -169,6 +177,8 @@ export const MESSAGE_TYPES = [
   'sync:create-database',
   'export:build',
   'import:apply',
+  'wordpress:editor',
+  'wordpress:fill',
 ] as const satisfies readonly MessageType[];
 
 /** The messages the background answers; the others go to tabs or views. */
@@ -198,6 +208,8 @@ export const BACKGROUND_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType
   'sync:create-database',
   'export:build',
   'import:apply',
+  'wordpress:editor',
+  'wordpress:fill',
 ]);
 
 export function isMessage(value: unknown): value is Message {

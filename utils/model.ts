@@ -82,6 +82,8 @@ export interface PostSnapshot extends Detection {
   key: string;
   /** The address the reader opened. */
   url: string;
+  /** The post's id on its WordPress site, where the page says it (utils/wordpress/addresses.ts). */
+  wordpressPostId?: number;
 }
 
 /** A post as the store keeps it. */
@@ -98,6 +100,18 @@ export interface PostRecord {
   lastSeen: number;
   /** Sync: when this device last saw the post's source change (hybrid logical clock, utils/sync/hlc.ts). */
   hlc?: string;
+  /** The post's id on its WordPress site, as its page last said. This device only. */
+  wordpressPostId?: number;
+  /** By target language: the WordPress post its drafts were filled into and saved as. This device only. */
+  wordpressDrafts?: Record<string, WordPressDraft>;
+}
+
+/** A translation handed over to WordPress: saved on `site` as post `postId`. */
+export interface WordPressDraft {
+  /** The site's origin (`https://diff.wikimedia.org`). */
+  site: string;
+  postId: number;
+  savedAt: number;
 }
 
 /** The current draft of one segment in one target language. */
@@ -205,6 +219,8 @@ export interface PostSummary {
   lang: string;
   progress: Progress;
   updatedAt: number;
+  /** Where these drafts went in WordPress, once saved there. */
+  wordpressDraft?: WordPressDraft;
 }
 
 export function progressOf(

@@ -6,6 +6,7 @@ import { canOpenSidePanel, openSidePanel } from '@/utils/side-panel';
 import { CheckThisSite } from '../site-access/CheckThisSite';
 import { DraftedPosts } from '../dashboard/DraftedPosts';
 import { PostView } from '../post/PostView';
+import { EditorFill } from '../wordpress/EditorFill';
 import { useShownTab } from './use-shown-tab';
 import { useTabPost } from '../post/use-tab-post';
 import { t } from '@/utils/i18n';
@@ -45,7 +46,7 @@ export function App({ layout }: { layout: Layout }) {
         {t('viewNotAsking')}
       </p>
     );
-    return (
+    const notAskingView = (
       <div class="not-asking">
         {/* The view's name for screen readers, where no post title heads it. */}
         <h1 class="visually-hidden">{t('extName')}</h1>
@@ -53,6 +54,8 @@ export function App({ layout }: { layout: Layout }) {
         <DraftedPosts />
       </div>
     );
+    // WordPress's block editor is no post to translate: it is where the drafts go.
+    return tabId !== null ? <EditorFill key={tabId} tabId={tabId}>{notAskingView}</EditorFill> : notAskingView;
   }
 
   const panelButton =

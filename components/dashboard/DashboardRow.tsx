@@ -11,6 +11,7 @@ import { progressLabel, progressPercents } from '@/utils/progress-label';
 import { safeHttpUrl } from '@/utils/safe-url';
 import { ExportPanel } from '../export/ExportPanel';
 import { memo } from '../common/memo';
+import { WordPressDraftLink } from '../wordpress/WordPressDraftLink';
 
 interface Props {
   post: PostSummary;
@@ -46,6 +47,7 @@ export const DashboardRow = memo(function DashboardRow({ post, ui, deleting, onD
             <span class="progress-done" style={{ width: `${percents.done}%` }} />
             <span class="progress-drafts" style={{ width: `${percents.drafts}%` }} />
           </span>
+          <WordPressDraftLink draft={post.wordpressDraft} />
         </td>
         <td>
           <time dateTime={edited.toISOString()}>

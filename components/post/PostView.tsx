@@ -1,8 +1,8 @@
 // A post being drafted: its header (title, language, progress) and its segments.
 import type { TabPost } from '@/utils/messaging';
 import type { ConcurrentEdit, Progress } from '@/utils/model';
-import { safeHttpUrl } from '@/utils/safe-url';
 import { ExportDisclosure } from '../export/ExportPanel';
+import { StartTranslation } from '../wordpress/StartTranslation';
 import { LanguagePicker } from './LanguagePicker';
 import { PageLink } from './PageLink';
 import { ProgressMeter } from './ProgressMeter';
@@ -53,7 +53,6 @@ const NOTHING_DONE: DoneTexts = {};
 export function PostView(props: Props) {
   const { tabPost, texts, concurrentEdits, progress, saveError, onText, onKeep, onLanguage, onHighlight, actions } = props;
   const { post, lang } = tabPost;
-  const startUrl = safeHttpUrl(post.cta?.startUrl);
   const doneTexts = props.doneTexts ?? NOTHING_DONE;
   const sourceFlags = props.sourceFlags ?? NO_SOURCE_FLAGS;
   const flush = props.onFlush ?? NO_FLUSH;
@@ -80,11 +79,7 @@ export function PostView(props: Props) {
         <div class="post-actions">
           {actions}
           <KeyboardHelp open={keys.helpOpen} onOpenChange={keys.setHelpOpen} />
-          {startUrl && (
-            <a href={startUrl} target="_blank" rel="noopener noreferrer" class="button-link">
-              {t('viewStartOnSite')}
-            </a>
-          )}
+          <StartTranslation cta={post.cta} lang={lang} />
         </div>
         <ExportDisclosure postKey={post.key} lang={lang} />
         <SyncStatusLine />

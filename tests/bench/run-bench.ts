@@ -11,6 +11,7 @@ import { measurePendingFeatures } from './pending-features';
 import { markdownTable, RUNS, WARMUPS, type BenchRow, type Log } from './results';
 import { measurePanelOpen, startDraftingSession } from './side-panel';
 import { measureKeystrokeDurable, measureKeystrokeFloor, measureKeystrokeFrame } from './side-panel-typing';
+import { measureWordPressFill } from './wordpress-fill';
 
 export const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results.json');
 export const README_TABLE_FILE = path.join(REPO_ROOT, 'bench/README-table.md');
@@ -26,8 +27,11 @@ export async function runBench({ log, chromiumPath }: { log: Log; chromiumPath: 
   const rows: BenchRow[] = [];
   const failures: string[] = [];
   const loadAtStart = loadAverage();
+  // BENCH_ONLY=<words of a group's name>: that group alone, printed but not written over the results.
+  const only = process.env.BENCH_ONLY?.trim().toLowerCase() || null;
   // One group failing (a view that changed, a browser that crashed) must not lose the others.
   const group = async (name: string, measure: () => Promise<BenchRow[]>) => {
+    if (only !== null && !name.toLowerCase().includes(only)) return;
     const started = Date.now();
     try {
       rows.push(...(await measure()));
@@ -77,9 +81,10 @@ export async function runBench({ log, chromiumPath }: { log: Log; chromiumPath: 
     }
   });
   await group('export and sync', () => measurePendingFeatures(log));
+  await group('WordPress fill', () => measureWordPressFill(log));
 
   const machine = describeMachine(chromiumPath, loadAtStart);
-  writeOutputs(rows, machine);
+  if (only === null) writeOutputs(rows, machine);
   return { rows, machine, failures };
 }
 

@@ -84,6 +84,8 @@ export interface FixtureServer {
   origin(host?: string): string;
   /** Adds or replaces a route while serving (e.g. the post after its author edited it). */
   setRoute(pathname: string, route: Route): void;
+  /** Answers every path without a route (e.g. a proxy to a WordPress site); 404 without one. */
+  setFallback(handler: http.RequestListener | null): void;
   /** Paths requested so far, in order. */
   requests: string[];
   close(): Promise<void>;
@@ -111,10 +113,15 @@ export async function startFixtureServer(
 ): Promise<FixtureServer> {
   const table = new Map(Object.entries(routes));
   const requests: string[] = [];
+  let fallback: http.RequestListener | null = null;
   const handler: http.RequestListener = (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(pathname);
     const route = table.get(pathname);
+    if (route === undefined && fallback) {
+      fallback(req, res);
+      return;
+    }
     if (route === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`no fixture for ${pathname}`);
       return;
@@ -142,6 +149,9 @@ export async function startFixtureServer(
     requests,
     origin: (host = DIFF_HOST) => `${protocol}://${host}:${port}`,
     setRoute: (pathname, route) => void table.set(pathname, route),
+    setFallback: (next) => {
+      fallback = next;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -7,6 +7,7 @@ import { assessCallToAction, type Assessment } from './call-to-action';
 import { locateArticle, type ArticleElements } from './article';
 import { CHROME_SELECTOR, withoutChrome } from './page-chrome';
 import { documentBase, headTitle, pageAddress, postKey, readHeadMeta, sourceLanguageOf } from './page-meta';
+import { wordpressPostIdOf } from '../wordpress/post-id';
 
 export { pageAddress, postKey } from './page-meta';
 export { assessCallToAction, findCallToAction } from './call-to-action';
@@ -78,7 +79,7 @@ export function readPost(doc: Document, pageUrl: string): { post: PostSnapshot |
   const assessment = assessCallToAction(doc, baseUrl);
   if (!assessment.cta) return { post: null, anchors: [] };
   const { detection, anchors } = readPageWith(doc, assessment, baseUrl);
-  return { post: { ...detection, key: postKey(pageAddress(doc, pageUrl)), url: pageUrl }, anchors };
+  return { post: { ...detection, key: postKey(pageAddress(doc, pageUrl)), url: pageUrl, wordpressPostId: wordpressPostIdOf(doc) }, anchors };
 }
 
 /** The post as the content script reports it, or null when the page asks for no translation. */

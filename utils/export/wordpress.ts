@@ -27,7 +27,7 @@ function blockOf(block: ExportBlock): string {
       if (level !== 2) attrs.level = level;
       if (untranslated) attrs.className = UNTRANSLATED_CLASS;
       const cls = untranslated ? `wp-block-heading ${UNTRANSLATED_CLASS}` : 'wp-block-heading';
-      return serialise('heading', attrs, `<h${level} class="${cls}">${html(block.item.output)}</h${level}>`);
+      return serialise('heading', attrs, `<h${level} class="${cls}">${richTextHtml(block.item.output)}</h${level}>`);
     }
     case 'paragraph':
       return paragraph(block.item);
@@ -38,7 +38,8 @@ function blockOf(block: ExportBlock): string {
     }
     case 'quote': {
       const inner = block.items.map(paragraph).join('\n\n');
-      const cite = block.cite ? `<cite>${marked(block.cite)}</cite>` : '';
+      // The editor writes no <cite> for an empty attribution: an empty one would make the block invalid.
+      const cite = block.cite?.output.length ? `<cite>${marked(block.cite)}</cite>` : '';
       return serialise('quote', {}, `<blockquote class="wp-block-quote">${inner}${cite}</blockquote>`);
     }
     case 'image': {
@@ -64,9 +65,9 @@ function blockOf(block: ExportBlock): string {
 
 function paragraph(item: ExportItem): string {
   if (item.showsSource) {
-    return serialise('paragraph', { className: UNTRANSLATED_CLASS }, `<p class="${UNTRANSLATED_CLASS}">${html(item.output)}</p>`);
+    return serialise('paragraph', { className: UNTRANSLATED_CLASS }, `<p class="${UNTRANSLATED_CLASS}">${richTextHtml(item.output)}</p>`);
   }
-  return serialise('paragraph', {}, `<p>${html(item.output)}</p>`);
+  return serialise('paragraph', {}, `<p>${richTextHtml(item.output)}</p>`);
 }
 
 /**
@@ -74,12 +75,12 @@ function paragraph(item: ExportItem): string {
  * attribution, a table cell, a caption): an untranslated one is marked by a span around its text.
  */
 function marked(item: ExportItem): string {
-  const content = html(item.output);
+  const content = richTextHtml(item.output);
   return item.showsSource && content ? `<span class="${UNTRANSLATED_CLASS}">${content}</span>` : content;
 }
 
 /** Rich text as the editor saves it: images self-closed as in its serialiser. */
-function html(nodes: MarkupNode[]): string {
+export function richTextHtml(nodes: MarkupNode[]): string {
   return toHtml(nodes).replace(/<img([^>]*)>/g, '<img$1/>');
 }
 

@@ -16,6 +16,7 @@ import { t } from '../i18n';
 import { openDeviceClock } from '../sync/device-clock';
 import { draftDocId, postDocId } from '../sync/doc-ids';
 import { DB_NAME, DB_VERSION, upgradeSchema, type InterlinearDB, type SyncIdentity } from './schema';
+import { keptWordPressFields } from '../wordpress/post-marks';
 
 export interface DraftInput {
   postKey: string;
@@ -76,6 +77,7 @@ export class DraftStore {
       targetLanguage: known?.targetLanguage ?? null,
       firstSeen: known?.firstSeen ?? now,
       lastSeen: now,
+      ...keptWordPressFields(known, snapshot),
     };
     const changed = !known || sourceChanged(known, record);
     if (changed) {
@@ -241,6 +243,7 @@ export class DraftStore {
         lang,
         progress: progressOf(post.segments, drafts),
         updatedAt: Math.max(...drafts.map((d) => d.updatedAt)),
+        ...(post.wordpressDrafts?.[lang] && { wordpressDraft: post.wordpressDrafts[lang] }),
       });
     }
     await tx.done;

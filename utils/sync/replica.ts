@@ -6,6 +6,7 @@ import type { DraftRecord, PostRecord, RevisionRecord, Segment } from '../model'
 import type { InterlinearDB, OutboxEntry, SyncIdentity, SyncMeta } from '../store/schema';
 import { openDeviceClock, type DeviceClock } from './device-clock';
 import { draftDocId, postDocId } from './doc-ids';
+import { keptWordPressFields } from '../wordpress/post-marks';
 import {
   draftDoc,
   parseDraftDoc,
@@ -294,6 +295,7 @@ async function applyPost(context: ApplyContext, doc: PostDoc): Promise<void> {
       firstSeen: local?.firstSeen ?? seen,
       lastSeen: local?.lastSeen ?? seen,
       hlc: doc.hlc,
+      ...keptWordPressFields(local),
     };
     await context.posts.put(post);
     context.changes.posts.push(post);
