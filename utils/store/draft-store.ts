@@ -36,6 +36,8 @@ export interface DraftChange {
   sourceChange?: SourceChange | null;
   /** Where the new text came from, for the history; 'local' (typed) by default. */
   origin?: RevisionRecord['origin'];
+  /** With origin 'memory': the percent of the match inserted. */
+  memoryMatch?: number;
 }
 
 export interface DraftKey {
@@ -50,6 +52,8 @@ const DRAFT_WRITE: DraftWriteTx = ['drafts', 'revisions', 'outbox', 'syncMeta'];
 export class DraftStore {
   /** Called after a local change was queued for sync, so the background can schedule a sync. */
   onLocalChange: (() => void) | undefined;
+  /** Called after each draft written here, so translation memory follows it (utils/memory/). */
+  onDraftWritten: ((draft: DraftRecord) => void) | undefined;
 
   constructor(
     readonly db: IDBPDatabase<InterlinearDB>,
@@ -196,6 +200,7 @@ export class DraftStore {
       else delete draft.status;
       const revision: RevisionRecord = { ...ids, rev: draft.rev, text, at, hlc, ...authorOf(clock.identity), origin: wanted.origin ?? 'local' };
       if (draft.status) revision.status = draft.status;
+      if (wanted.memoryMatch !== undefined) revision.memoryMatch = wanted.memoryMatch;
       writes.push(tx.objectStore('revisions').add(revision));
     }
     if (wanted.sourceChange === null) delete draft.sourceChange;
@@ -205,6 +210,7 @@ export class DraftStore {
     await Promise.all(writes);
     await tx.done;
     this.onLocalChange?.();
+    this.onDraftWritten?.(draft);
     return draft;
   }
 
