@@ -8,6 +8,7 @@ import { DraftService } from './store/draft-service';
 import { historyHandlers } from './store/history-service';
 import { openDraftStore } from './store/draft-store';
 import { importExportHandlers } from './store/import-export-handlers';
+import { memoryHandlers } from './memory/memory-handlers';
 import { SyncController } from './sync/sync-controller';
 
 export interface BackgroundApp {
@@ -52,5 +53,11 @@ export async function startBackgroundApp(): Promise<BackgroundApp> {
     refreshBadgesOf: (postKey) => service.refreshBadgesOf(postKey),
     broadcast: (message: Message) => broadcast(message),
   });
-  return { service, sync, handlers: { ...service.handlers, ...sync.handlers, ...dashboard, ...importExport, ...history } };
+  const memory = memoryHandlers({
+    store,
+    broadcast: (message: Message) => broadcast(message),
+    refreshBadgesOf: (postKey) => service.refreshBadgesOf(postKey),
+    version: browser.runtime.getManifest().version,
+  });
+  return { service, sync, handlers: { ...service.handlers, ...sync.handlers, ...dashboard, ...importExport, ...history, ...memory.handlers } };
 }

@@ -69,11 +69,6 @@ export class MemoryService {
     this.unitsDirty = true;
   }
 
-  /** A post's source changed (seen again, or pulled): its cached segments are stale. */
-  postChanged(postKey: string): void {
-    this.posts.delete(postKey);
-  }
-
   /** Builds the index if this worker has none yet, then takes in every change since. */
   async ready(): Promise<void> {
     this.building ??= this.build().catch((error) => {
@@ -136,16 +131,17 @@ export class MemoryService {
     const ref = entryRef(id);
     if (ref.kind !== 'draft') return;
     const draft = await this.db.get('drafts', [ref.postKey, ref.lang, ref.segmentId]);
-    const sources = isMemoryDraft(draft) ? await this.postSources(ref.postKey) : undefined;
+    const sources = isMemoryDraft(draft) ? await this.postSources(ref.postKey, ref.segmentId) : undefined;
     const source = draft && sources ? draftSource(draft, sources.byId.get(ref.segmentId)?.segment) : null;
     if (source && sources) this.index.put(id, pairKey(sources.post.sourceLanguage, ref.lang), source);
     else this.index.remove(id);
   }
 
   /** A post's segments, from a small cache: matches read a few posts again and again. */
-  async postSources(postKey: string): Promise<PostSources | undefined> {
+  async postSources(postKey: string, segmentId?: string): Promise<PostSources | undefined> {
     const cached = this.posts.get(postKey);
-    if (cached) return cached;
+    // A segment the cached post lacks: the post was seen again with new paragraphs since.
+    if (cached && (segmentId === undefined || cached.byId.has(segmentId))) return cached;
     const post = await this.db.get('posts', postKey);
     if (!post) return undefined;
     const sources = postSources(post);
@@ -157,7 +153,7 @@ export class MemoryService {
   /** Up to three matches for a segment, best first (context, exact, then fuzzy by percent; newer first). */
   async matches(query: MatchQuery): Promise<MemoryMatch[]> {
     await this.ready();
-    const sources = await this.postSources(query.postKey);
+    const sources = await this.postSources(query.postKey, query.segmentId);
     const here = sources?.byId.get(query.segmentId);
     if (!sources || !here) return [];
     const segment: SourceSide = { tagged: here.segment.tagged ?? here.segment.text, before: here.before, after: here.after };

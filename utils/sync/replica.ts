@@ -20,6 +20,7 @@ import {
 import { compareHlc, hlcAt, hlcTime } from './hlc';
 import { mergeSegment } from './merge';
 import { recordsOf } from './records-of';
+import { ENTRY_STORES, applyEntryDoc, entryOutboxDoc, isEntryTarget, parseEntryDoc, queueEntriesForSync } from '../store/entry-sync';
 
 export interface OutboxItem {
   entry: OutboxEntry;
@@ -48,9 +49,9 @@ export interface Accepted {
   hlc: string;
 }
 
-const APPLY_STORES = ['drafts', 'revisions', 'posts', 'outbox', 'remoteRevs', 'syncMeta'] as const;
-type ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta'];
-const ITEM_STORES: ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta'];
+const APPLY_STORES = ['drafts', 'revisions', 'posts', 'outbox', 'remoteRevs', 'syncMeta', ...ENTRY_STORES] as const;
+type ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta', ...typeof ENTRY_STORES];
+const ITEM_STORES: ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta', ...ENTRY_STORES];
 
 export class SyncReplica {
   constructor(
@@ -99,6 +100,7 @@ export class SyncReplica {
     const docs = await Promise.all(
       entries.map(async (entry): Promise<SyncDoc | null> => {
         const known = knownRevs.get(entry.docId);
+        if (isEntryTarget(entry.target)) return entryOutboxDoc(tx, entry.target, known?.rev);
         if (entry.target[0] === 'draft') {
           const [, postKey, lang, segmentId] = entry.target;
           const draft = await drafts.get([postKey, lang, segmentId]);
@@ -173,7 +175,7 @@ export class SyncReplica {
       clock: await openDeviceClock(tx.objectStore('syncMeta'), this.now),
       changes: { drafts: [], posts: [], conflicts: 0, queued: 0 },
     };
-    const parsed = docs.flatMap((raw) => parseDraftDoc(raw) ?? parsePostDoc(raw) ?? []);
+    const parsed = docs.flatMap((raw) => parseDraftDoc(raw) ?? parsePostDoc(raw) ?? parseEntryDoc(raw) ?? []);
     // The known revisions, read at once; a document met twice in one call is read again after.
     const prefetched = await recordsOf(context.remoteRevs, parsed.map((doc) => doc._id));
     const seen = new Set<string>();
@@ -183,7 +185,8 @@ export class SyncReplica {
       // Our own push coming back, or a version merged already.
       if (!doc._rev || known?.rev === doc._rev) continue;
       if (doc.type === 'draft') await applyDraft(context, doc, known?.hlc ?? null);
-      else await applyPost(context, doc);
+      else if (doc.type === 'post') await applyPost(context, doc);
+      else await applyEntryDoc(tx, doc, context.clock);
     }
     if (checkpoint !== undefined) await tx.objectStore('syncMeta').put(checkpoint, 'checkpoint');
     await context.clock.save();
@@ -196,7 +199,7 @@ export class SyncReplica {
    * every draft and post, since the new one may have none of them.
    */
   async startOver(target: string): Promise<void> {
-    const tx = this.db.transaction(['outbox', 'remoteRevs', 'syncMeta', 'drafts', 'posts'], 'readwrite');
+    const tx = this.db.transaction(['outbox', 'remoteRevs', 'syncMeta', 'drafts', 'posts', ...ENTRY_STORES], 'readwrite');
     const outbox = tx.objectStore('outbox');
     await tx.objectStore('remoteRevs').clear();
     await tx.objectStore('syncMeta').delete('checkpoint');
@@ -214,6 +217,7 @@ export class SyncReplica {
       const docId = postDocId(c.value.key);
       if (c.value.hlc && !queued.has(docId)) void outbox.put({ docId, target: ['post', c.value.key], stamp: c.value.hlc });
     }
+    await queueEntriesForSync(tx, queued);
     await tx.done;
   }
 }
