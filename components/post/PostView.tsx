@@ -18,6 +18,10 @@ import type { DoneTexts } from './segment-status';
 import { useSegmentKeys } from './use-segment-keys';
 import type { DraftStatus } from '@/utils/model';
 import { t } from '@/utils/i18n';
+import { MemoryProvider } from '../memory/MemoryProvider';
+import { FillExactMatches } from '../memory/FillExactMatches';
+import { ConcordanceSearch } from '../memory/ConcordanceSearch';
+import { AddToGlossary } from '../glossary/AddToGlossary';
 
 const NO_LANGUAGES: never[] = [];
 
@@ -64,6 +68,7 @@ export function PostView(props: Props) {
   useLayoutEffect(() => segmentTexts.notify(), [segmentTexts, texts]);
   const keys = useSegmentKeys({ segments: post.segments, texts, doneTexts, setStatus: props.onStatus });
   return (
+    <MemoryProvider postKey={post.key} lang={lang} sourceLanguage={post.sourceLanguage} segments={post.segments} texts={texts} flush={flush}>
     <article class="post">
       <header class="post-header">
         <h1 data-testid="post-title">{post.title ?? t('viewUntitledPost')}</h1>
@@ -79,6 +84,7 @@ export function PostView(props: Props) {
         </div>
         <div class="post-actions">
           {actions}
+          <FillExactMatches />
           <KeyboardHelp open={keys.helpOpen} onOpenChange={keys.setHelpOpen} />
           {startUrl && (
             <a href={startUrl} target="_blank" rel="noopener noreferrer" class="button-link">
@@ -87,6 +93,7 @@ export function PostView(props: Props) {
           )}
         </div>
         <ExportDisclosure postKey={post.key} lang={lang} />
+        <ConcordanceSearch />
         <SyncStatusLine />
         {tabPost.tabId !== null && props.inPage !== false && <PageLink tabId={tabPost.tabId} lang={lang} texts={texts} />}
         {saveError && (
@@ -113,6 +120,8 @@ export function PostView(props: Props) {
       />
       <OrphanedDrafts orphans={sourceFlags.orphans} sourceLanguage={post.sourceLanguage} />
       </DraftContext.Provider>
+      <AddToGlossary />
     </article>
+    </MemoryProvider>
   );
 }
