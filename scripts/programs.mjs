@@ -20,6 +20,7 @@ export const TEST_PROGRAMS = [
   { what: 'Firefox ESR (Firefox end-to-end tests)', binary: DEBIAN_FIREFOX, pkg: 'firefox-esr', env: 'FIREFOX_PATH' },
   { what: 'xmllint (XLIFF exports against the OASIS schema)', binary: 'xmllint', pkg: 'libxml2-utils' },
   { what: 'openssl (the test servers’ throw-away certificates)', binary: 'openssl', pkg: 'openssl' },
+  { what: 'translate-toolkit (TMX exports read as other tools read them)', binary: 'po2tmx', pkg: 'translate-toolkit' },
 ];
 
 /**
