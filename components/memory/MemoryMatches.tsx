@@ -36,7 +36,7 @@ function MemoryMatches({ context, segmentId, drafted }: { context: MemoryContext
     fuzzyThreshold()
       .then((threshold) => sendMessage({ type: 'memory:matches', postKey, lang, segmentId, threshold }))
       .then(
-        (matches) => current && setLoaded({ status: 'ready', matches }),
+        (matches) => current && setLoaded({ status: 'ready', matches: Array.isArray(matches) ? matches : [] }),
         (error) => current && setLoaded({ status: 'error', message: t('memoryFailed', errorText(error)) }),
       );
     return () => {

@@ -63,7 +63,7 @@ export function useTermMatcherOf(sourceLanguage: string | null, lang: string): T
     const load = async () => {
       const entries = await sendMessage({ type: 'glossary:list', sourceLang: sourceLanguage, targetLang: lang });
       if (!current) return;
-      if (entries.length === 0) return setMatcher(null);
+      if (!Array.isArray(entries) || entries.length === 0) return setMatcher(null);
       const [sourceStem, targetStem] = await Promise.all([loadStemmer(sourceLanguage), loadStemmer(lang)]);
       if (current) setMatcher(new TermMatcher(entries, sourceLanguage, sourceStem, lang, targetStem));
     };

@@ -11,6 +11,7 @@ import { measurePendingFeatures } from './pending-features';
 import { markdownTable, RUNS, WARMUPS, type BenchRow, type Log } from './results';
 import { measurePanelOpen, startDraftingSession } from './side-panel';
 import { measureKeystrokeDurable, measureKeystrokeFloor, measureKeystrokeFrame } from './side-panel-typing';
+import { measureMemory } from './memory';
 
 export const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results.json');
 export const README_TABLE_FILE = path.join(REPO_ROOT, 'bench/README-table.md');
@@ -27,7 +28,10 @@ export async function runBench({ log, chromiumPath }: { log: Log; chromiumPath: 
   const failures: string[] = [];
   const loadAtStart = loadAverage();
   // One group failing (a view that changed, a browser that crashed) must not lose the others.
+  // BENCH_GROUP=name measures that group alone (and writes no results file).
+  const only = process.env.BENCH_GROUP;
   const group = async (name: string, measure: () => Promise<BenchRow[]>) => {
+    if (only && only !== name) return;
     const started = Date.now();
     try {
       rows.push(...(await measure()));
@@ -77,9 +81,10 @@ export async function runBench({ log, chromiumPath }: { log: Log; chromiumPath: 
     }
   });
   await group('export and sync', () => measurePendingFeatures(log));
+  await group('translation memory', () => measureMemory(log));
 
   const machine = describeMachine(chromiumPath, loadAtStart);
-  writeOutputs(rows, machine);
+  if (!only) writeOutputs(rows, machine);
   return { rows, machine, failures };
 }
 

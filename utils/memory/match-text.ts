@@ -11,7 +11,7 @@ export const DEFAULT_FUZZY_THRESHOLD = 70;
 
 /** The text a source is scored on: its words and marks without placeholders, whitespace collapsed. */
 export function plainSource(tagged: string): string {
-  return normaliseText(stripTokens(tagged));
+  return normaliseText(tagged.includes('\u27e8') ? stripTokens(tagged) : tagged);
 }
 
 const WORD = /[\p{L}\p{M}\p{N}_]+/gu;

@@ -6,7 +6,7 @@ import type { DraftStore } from '../store/draft-store';
 import { hasText } from '../store/source-moves';
 import { draftEntryId, pairKey } from './memory-entries';
 import { renumberPlaceholders, scoreMatch } from './match-text';
-import type { MemoryService } from './memory-service';
+import { EXACT_READ, type MemoryService } from './memory-service';
 
 /** A segment filled from memory, as an undo names it. */
 export interface FilledSegment {
@@ -32,9 +32,9 @@ export async function fillExactMatches(service: MemoryService, store: DraftStore
     const here = sources.byId.get(segment.id)!;
     const side = { tagged: segment.tagged ?? segment.text, before: here.before, after: here.after };
     const own = draftEntryId(postKey, lang, segment.id);
-    const ids = service.index.exactCandidates(pair, side.tagged).filter((id) => id !== own);
+    const ids = service.index.exactCandidates(pair, side.tagged).filter((id) => id !== own).slice(-EXACT_READ);
     const entries = (await Promise.all(ids.map((id) => service.entryTexts(id)))).filter((e) => e !== null);
-    const best = service.rank(side, entries, 100).find((m) => m.percent >= 100);
+    const [best] = service.rank(side, entries, 100, 1);
     if (!best) continue;
     await write(store, result, { postKey, lang, segmentId: segment.id }, best.target, best.percent);
     drafted.add(segment.id);

@@ -27,6 +27,11 @@ export const MATCHES_SHOWN = 3;
 /** Entries built into the index per slice: the worker answers other messages between slices. */
 const BUILD_SLICE = 2_000;
 const POST_CACHE = 64;
+/**
+ * Exact candidates read at most, the latest indexed: a licence line a team repeats in every post
+ * may be in memory thousands of times, and a few of them say all there is.
+ */
+export const EXACT_READ = 24;
 
 /** A segment to match, as the view names it. */
 export interface MatchQuery {
@@ -159,21 +164,30 @@ export class MemoryService {
     const segment: SourceSide = { tagged: here.segment.tagged ?? here.segment.text, before: here.before, after: here.after };
     const pair = pairKey(sources.post.sourceLanguage, query.lang);
     const ids = new Set([
-      ...this.index.exactCandidates(pair, segment.tagged),
+      ...this.index.exactCandidates(pair, segment.tagged).slice(-EXACT_READ),
       ...this.index.candidates(pair, segment.tagged).map((c) => c.id),
     ]);
     const own = draftEntryId(query.postKey, query.lang, query.segmentId);
     ids.delete(own);
     const entries = (await Promise.all([...ids].map((id) => this.entryTexts(id)))).filter((e): e is EntryTexts => e !== null);
-    return this.rank(segment, entries, query.threshold ?? DEFAULT_FUZZY_THRESHOLD).slice(0, MATCHES_SHOWN);
+    return this.rank(segment, entries, query.threshold ?? DEFAULT_FUZZY_THRESHOLD);
   }
 
-  /** Scores entries against a segment, best first, one per distinct translation. */
-  rank(segment: SourceSide, entries: EntryTexts[], threshold: number): MemoryMatch[] {
-    const scored: MemoryMatch[] = [];
-    for (const entry of entries) {
-      const score = scoreMatch(segment, entry.side, threshold);
-      if (!score) continue;
+  /**
+   * Scores entries against a segment: best first, one per distinct translation, at most `limit`.
+   * Only those kept get their placeholders renumbered and their differences worked out.
+   */
+  rank(segment: SourceSide, entries: EntryTexts[], threshold: number, limit = MATCHES_SHOWN): MemoryMatch[] {
+    const scored = entries
+      .map((entry) => ({ entry, score: scoreMatch(segment, entry.side, threshold) }))
+      .filter((s): s is { entry: EntryTexts; score: NonNullable<typeof s.score> } => s.score !== null)
+      .sort((a, b) => b.score.percent - a.score.percent || b.entry.at - a.entry.at);
+    const seen = new Set<string>();
+    const kept: MemoryMatch[] = [];
+    for (const { entry, score } of scored) {
+      const key = `${score.percent}\u0000${entry.target}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const match: MemoryMatch = {
         ...score,
         source: entry.side.tagged,
@@ -183,16 +197,10 @@ export class MemoryService {
         at: entry.at,
       };
       if (entry.device) match.device = entry.device;
-      scored.push(match);
+      kept.push(match);
+      if (kept.length >= limit) break;
     }
-    scored.sort((a, b) => b.percent - a.percent || b.at - a.at);
-    const seen = new Set<string>();
-    return scored.filter((m) => {
-      const key = `${m.percent}\u0000${m.target}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    return kept;
   }
 
   /** An entry's texts as the store has them now; null when it is gone or empty. */
