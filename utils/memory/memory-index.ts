@@ -48,7 +48,8 @@ export function wordHashes(plain: string): Uint32Array {
     if (!word) continue;
     let hash = hashes.get(word);
     if (hash === undefined) {
-      hash = hashText(word) % 4294967296;
+      // 30 bits: small integers, which V8 keeps unboxed as Map keys (far faster than larger ones).
+      hash = hashText(word) % 1073741824;
       if (hashes.size < 500_000) hashes.set(word, hash);
     }
     out[k++] = hash;
@@ -147,6 +148,13 @@ export class MemoryIndex {
     }
     found.sort((a, b) => b.overlap - a.overlap);
     return found.slice(0, limit);
+  }
+
+  /** Gives back the room lists grew into: after a build, the index holds what it needs. */
+  trim(): void {
+    for (const byWord of this.postings.values()) {
+      for (const list of byWord.values()) if (list.items.length > list.length) list.items = list.items.slice(0, Math.max(list.length, 1));
+    }
   }
 
   /** Bytes the index holds in typed arrays and slot records, roughly: what the bench reports. */

@@ -105,6 +105,7 @@ export class MemoryService {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     for (const unit of units) if (isLiveUnit(unit)) this.index.put(unitEntryId(unit.id), pairKey(unit.sourceLang, unit.targetLang), unit.source);
+    this.index.trim();
   }
 
   /** Takes in the drafts written since the last answer, by any path, and changed units. */
