@@ -9,21 +9,11 @@ const MAX_TERM = 500;
 const MAX_NOTE = 5_000;
 const MAX_FORMS = 50;
 
-export interface GlossaryDoc {
+/** The entry as it is stored, with the document's id, revision and type. */
+export interface GlossaryDoc extends Omit<GlossaryEntry, 'deleted'> {
   _id: string;
   _rev?: string;
   type: 'glossary';
-  id: string;
-  sourceLang: string;
-  targetLang: string;
-  source: string;
-  targets: string[];
-  note: string;
-  avoid: string[];
-  updatedAt: number;
-  hlc: string;
-  device?: string;
-  user?: string;
   deleted?: true;
 }
 

@@ -8,20 +8,11 @@ export const UNIT_PREFIX = 'unit:';
 const SAFE_ID = /^[a-z0-9]{22}$/;
 const MAX_TEXT = 200_000;
 
-export interface UnitDoc {
+/** The unit as it is stored, with the document's id, revision and type. */
+export interface UnitDoc extends Omit<MemoryUnit, 'deleted'> {
   _id: string;
   _rev?: string;
   type: 'unit';
-  id: string;
-  sourceLang: string;
-  targetLang: string;
-  source: string;
-  target: string;
-  origin: string;
-  at: number;
-  hlc: string;
-  device?: string;
-  user?: string;
   deleted?: true;
 }
 
