@@ -18,11 +18,9 @@ interface Input {
   flush(): void;
 }
 
-/** The segment a focused element belongs to (its editor, or a control of its row). */
-function segmentOfElement(target: EventTarget | null): string | null {
-  if (!(target instanceof Element)) return null;
-  const row = target.closest('.segment');
-  return row?.querySelector<HTMLTextAreaElement>('textarea[data-segment-id]')?.dataset.segmentId ?? null;
+/** The segment whose editor took the focus. */
+function segmentOfEditor(target: EventTarget | null): string | null {
+  return target instanceof HTMLTextAreaElement ? (target.dataset.segmentId ?? null) : null;
 }
 
 export function useMemoryView(input: Input): MemoryContextValue {
@@ -32,9 +30,10 @@ export function useMemoryView(input: Input): MemoryContextValue {
   flush.current = input.flush;
   const editing = useMemo(() => new EditingSegment(), [input.postKey, input.lang]);
   useEffect(() => {
-    // Focus moving out of the segments (to the header, a dialog) leaves the last one's matches shown.
+    // Only an editor's focus moves the matches: a click on another control of a row must not
+    // shift it under the pointer, and focus elsewhere leaves the last editor's matches shown.
     const onFocus = (event: FocusEvent) => {
-      const id = segmentOfElement(event.target);
+      const id = segmentOfEditor(event.target);
       if (id) editing.set(id);
     };
     document.addEventListener('focusin', onFocus);
