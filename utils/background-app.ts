@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { browserPorts } from './browser-ports';
 import { dashboardHandlers } from './dashboard/dashboard-handlers';
-import { broadcast, type Handlers, type Message } from './messaging';
+import { broadcast, type Handlers, type Message, type TabPost } from './messaging';
 import { DraftService } from './store/draft-service';
 import { historyHandlers } from './store/history-service';
 import { openDraftStore } from './store/draft-store';
@@ -59,5 +59,14 @@ export async function startBackgroundApp(): Promise<BackgroundApp> {
     refreshBadgesOf: (postKey) => service.refreshBadgesOf(postKey),
     version: browser.runtime.getManifest().version,
   });
-  return { service, sync, handlers: { ...service.handlers, ...sync.handlers, ...dashboard, ...importExport, ...history, ...memory.handlers } };
+  const handlers: Handlers = { ...service.handlers, ...sync.handlers, ...dashboard, ...importExport, ...history, ...memory.handlers };
+  // A view opening a post: its memory is read and its matches worked out once the answer is on its way.
+  const warmAfter = (opened: TabPost | null) => {
+    if (opened?.lang) setTimeout(() => void memory.warm(opened).catch(() => undefined), 0);
+    return opened;
+  };
+  const { 'tab:get-post': tabPost, 'post:get-drafts': postDrafts } = handlers;
+  handlers['tab:get-post'] = async (message, sender) => warmAfter(await tabPost!(message, sender));
+  handlers['post:get-drafts'] = async (message, sender) => warmAfter(await postDrafts!(message, sender));
+  return { service, sync, handlers };
 }

@@ -1,6 +1,7 @@
 // Translation memory in the background, over the real store: matches follow every draft write,
-// whatever its path — typing, deleting and restoring, a sync pull, an import — and fills write
-// drafts from memory that an undo takes back.
+// whatever its path — typing, deleting and restoring, a sync pull, an import, a confirmed source —
+// matches worked out ahead are dropped when what they were made of changes, and fills write drafts
+// from memory that an undo takes back.
 import { describe, expect, it } from 'vitest';
 import { fillExactMatches, fillRepetitions, undoFill } from '../../utils/memory/memory-fill';
 import { MemoryService } from '../../utils/memory/memory-service';
@@ -31,7 +32,7 @@ const idOf = (p: PostSnapshot, text: string) => p.segments.find((s) => s.text ==
 async function setUp(): Promise<{ store: DraftStore; service: MemoryService; first: PostSnapshot; second: PostSnapshot }> {
   const store = await openDraftStore(`memory-${n++}`, () => 1_700_000_000_000 + n);
   const service = new MemoryService(store.db);
-  store.onDraftWritten = (draft) => service.draftWritten(draft);
+  store.onDraftWritten = () => service.changed();
   const first = post(FIRST, ['Intro of the first post.', CAPTION, SESSIONS]);
   const second = post(SECOND, ['Another intro entirely.', CAPTION, SESSIONS.replace('and some that I plan', 'and a few that I plan'), CAPTION]);
   await store.savePost(first);
@@ -93,6 +94,34 @@ describe('memory matches', () => {
     ]);
     expect((await matchesFor(service, second, CAPTION))[0]?.target).toBe(CAPTION_RU);
     await importDrafts(store, { format: 'backup', targets: [{ postKey: FIRST, lang: 'ru', units: [{ segmentId: idOf(first, SESSIONS), text: SESSIONS_RU }] }] });
+    expect((await service.matches({ postKey: SECOND, lang: 'ru', segmentId: second.segments[2]!.id }))[0]?.target).toBe(SESSIONS_RU);
+  });
+});
+
+describe('memory kept in step', () => {
+  it('follows a source confirmed after the index was built, which leaves no revision', async () => {
+    const { store, service, first, second } = await setUp();
+    const key = { postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION) };
+    await store.saveDraft({ ...key, text: CAPTION_RU });
+    await store.changeDraft(key, () => ({ sourceChange: { oldText: 'The caption as it was before the post was edited.' } }));
+    expect(await matchesFor(service, second, CAPTION)).toEqual([]);
+    const revisions = await store.db.count('revisions');
+    // What the view's "Confirm" sends (draft:confirm-source).
+    await store.changeDraft(key, (current) => (current?.sourceChange ? { sourceChange: null } : null));
+    expect(await store.db.count('revisions')).toBe(revisions);
+    expect((await matchesFor(service, second, CAPTION))[0]?.target).toBe(CAPTION_RU);
+  });
+
+  it('answers from matches worked out ahead only while nothing they were made of changed', async () => {
+    const { store, service, first, second } = await setUp();
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: CAPTION_RU });
+    await service.warm(SECOND, 'ru');
+    expect((await matchesFor(service, second, CAPTION))[0]?.target).toBe(CAPTION_RU);
+    // The matched draft's text changes in place; then a new entry matches another segment.
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: `${CAPTION_RU}!` });
+    expect((await matchesFor(service, second, CAPTION))[0]?.target).toBe(`${CAPTION_RU}!`);
+    expect(await service.matches({ postKey: SECOND, lang: 'ru', segmentId: second.segments[2]!.id })).toEqual([]);
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, SESSIONS), text: SESSIONS_RU });
     expect((await service.matches({ postKey: SECOND, lang: 'ru', segmentId: second.segments[2]!.id }))[0]?.target).toBe(SESSIONS_RU);
   });
 });

@@ -1,10 +1,11 @@
 // How two sources compare for translation memory: the words a match is scored on (placeholders
 // left out, so inline markup never counts against a match), the kinds CAT tools name (context 101%,
-// exact 100%, fuzzy), and a match's placeholders renumbered as the segment it goes into.
+// exact 100%, fuzzy), matches ranked, and a match's placeholders renumbered as the segment it goes into.
 import { normaliseText } from '../segment/ids';
 import { parseTagged, stripTokens, type TaggedPart } from '../segment/placeholders';
-import { wordSimilarity } from '../segment/word-diff';
-import type { MatchKind } from './memory-types';
+import { wordDiff, wordSimilarity } from '../segment/word-diff';
+import type { EntryTexts } from './entry-reads';
+import type { MatchKind, MemoryMatch } from './memory-types';
 
 /** The fuzzy threshold CAT tools default to, in percent; the translator may change it. */
 export const DEFAULT_FUZZY_THRESHOLD = 70;
@@ -85,4 +86,38 @@ export function renumberPlaceholders(target: string, matchSource: string, segmen
       return part.type === 'open' ? `\u27e8${n}\u27e9` : part.type === 'close' ? `\u27e8/${n}\u27e9` : `\u27e8${n}/\u27e9`;
     })
     .join('');
+}
+
+/** How many matches a segment shows. */
+export const MATCHES_SHOWN = 3;
+
+/**
+ * Scores entries against a segment: best first (context, exact, then fuzzy by percent; newer
+ * first), one per distinct translation, at most `limit`. Only those kept get their placeholders
+ * renumbered and their differences worked out.
+ */
+export function rankMatches(segment: SourceSide, entries: EntryTexts[], threshold: number, limit = MATCHES_SHOWN): MemoryMatch[] {
+  const scored = entries
+    .map((entry) => ({ entry, score: scoreMatch(segment, entry.side, threshold) }))
+    .filter((s): s is { entry: EntryTexts; score: ScoredSource } => s.score !== null)
+    .sort((a, b) => b.score.percent - a.score.percent || b.entry.at - a.entry.at);
+  const seen = new Set<string>();
+  const kept: MemoryMatch[] = [];
+  for (const { entry, score } of scored) {
+    const key = `${score.percent}\u0000${entry.target}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const match: MemoryMatch = {
+      ...score,
+      source: entry.side.tagged,
+      target: renumberPlaceholders(entry.target, entry.side.tagged, segment.tagged),
+      diff: wordDiff(plainSource(entry.side.tagged), plainSource(segment.tagged)),
+      from: entry.from,
+      at: entry.at,
+    };
+    if (entry.device) match.device = entry.device;
+    kept.push(match);
+    if (kept.length >= limit) break;
+  }
+  return kept;
 }

@@ -5,7 +5,9 @@ import type { DraftRecord, PostRecord, Segment } from '../model';
 import { plainSource } from './match-text';
 import type { MemoryUnit } from './memory-types';
 
-const SEP = '\u0001';
+/** Between the parts of an entry id; no post key, language, segment or unit id holds it. */
+export const ENTRY_SEPARATOR = '\u0001';
+const SEP = ENTRY_SEPARATOR;
 
 export function draftEntryId(postKey: string, lang: string, segmentId: string): string {
   return `d${SEP}${postKey}${SEP}${lang}${SEP}${segmentId}`;

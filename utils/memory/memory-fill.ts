@@ -4,9 +4,8 @@
 import type { DraftRecord } from '../model';
 import type { DraftStore } from '../store/draft-store';
 import { hasText } from '../store/source-moves';
-import { draftEntryId, pairKey } from './memory-entries';
 import { renumberPlaceholders, scoreMatch } from './match-text';
-import { EXACT_READ, type MemoryService } from './memory-service';
+import type { MemoryService } from './memory-service';
 
 /** A segment filled from memory, as an undo names it. */
 export interface FilledSegment {
@@ -22,19 +21,13 @@ export interface FillResult {
 /** Fills every untranslated segment of the post that has an exact or context match. */
 export async function fillExactMatches(service: MemoryService, store: DraftStore, postKey: string, lang: string): Promise<FillResult> {
   await service.ready();
-  const sources = await service.postSources(postKey);
-  if (!sources) return { filled: [], drafts: [] };
+  const post = await store.getPost(postKey);
+  if (!post) return { filled: [], drafts: [] };
   const drafted = new Set((await store.getDrafts(postKey, lang)).filter(hasText).map((d) => d.segmentId));
-  const pair = pairKey(sources.post.sourceLanguage, lang);
   const result: FillResult = { filled: [], drafts: [] };
-  for (const segment of sources.post.segments) {
+  for (const segment of post.segments) {
     if (drafted.has(segment.id)) continue;
-    const here = sources.byId.get(segment.id)!;
-    const side = { tagged: segment.tagged ?? segment.text, before: here.before, after: here.after };
-    const own = draftEntryId(postKey, lang, segment.id);
-    const ids = service.index.exactCandidates(pair, side.tagged).filter((id) => id !== own).slice(-EXACT_READ);
-    const entries = (await Promise.all(ids.map((id) => service.entryTexts(id)))).filter((e) => e !== null);
-    const [best] = service.rank(side, entries, 100, 1);
+    const best = await service.exactMatch(postKey, lang, segment.id);
     if (!best) continue;
     await write(store, result, { postKey, lang, segmentId: segment.id }, best.target, best.percent);
     drafted.add(segment.id);

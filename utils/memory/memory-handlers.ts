@@ -1,9 +1,10 @@
-// The background's answers about translation memory and the glossary. Memory follows every draft
-// write through the store's own hook and its revisions; synced glossary entries and units tell
-// the views and the index once their transaction has committed.
+// The background's answers about translation memory and the glossary. Memory follows every write
+// through the journal (the revisions and the change feed); the store's hook and synced units only
+// tell it that something changed, so that it stores its index once changes settle. Synced glossary
+// entries tell the views once their transaction has committed.
 import { safeLang } from '../export/file-name';
 import { t } from '../i18n';
-import type { Handlers, Message } from '../messaging';
+import type { Handlers, Message, TabPost } from '../messaging';
 import { progressOf, type DraftRecord } from '../model';
 import type { DraftStore } from '../store/draft-store';
 import { onEntriesApplied } from '../store/entry-sync';
@@ -21,12 +22,19 @@ export interface MemoryPorts {
   version: string;
 }
 
-export function memoryHandlers(ports: MemoryPorts): { handlers: Handlers; service: MemoryService } {
+export interface MemoryParts {
+  handlers: Handlers;
+  service: MemoryService;
+  /** A view opened a post: read memory's index and work out the matches of its untranslated segments. */
+  warm(opened: TabPost): Promise<void>;
+}
+
+export function memoryHandlers(ports: MemoryPorts): MemoryParts {
   const { store } = ports;
   const service = new MemoryService(store.db);
-  store.onDraftWritten = (draft) => service.draftWritten(draft);
+  store.onDraftWritten = () => service.changed();
   onEntriesApplied((kinds) => {
-    if (kinds.has('unit')) service.unitsChanged();
+    if (kinds.has('unit')) service.changed();
     if (kinds.has('glossary')) ports.broadcast({ type: 'glossary:changed' });
   });
 
@@ -74,7 +82,7 @@ export function memoryHandlers(ports: MemoryPorts): { handlers: Handlers; servic
     },
     'memory:import-tmx': async ({ units, origin }) => {
       const report = await importUnits(store, units, origin);
-      if (report.added) service.unitsChanged();
+      if (report.added) service.changed();
       return report;
     },
     'glossary:list': ({ sourceLang, targetLang }) => listGlossary(store, targetLang ? { sourceLang: sourceLang ?? null, targetLang } : undefined),
@@ -94,5 +102,7 @@ export function memoryHandlers(ports: MemoryPorts): { handlers: Handlers; servic
       return report;
     },
   };
-  return { handlers, service };
+  const warm = (opened: TabPost) =>
+    service.warm(opened.post.key, opened.lang, new Set(opened.drafts.filter((d) => !d.deleted && d.text.trim() !== '').map((d) => d.segmentId)));
+  return { handlers, service, warm };
 }

@@ -1,22 +1,35 @@
-// The in-memory index of translation memory: for each language pair, which entries hold each
-// word of their source, and which hold each exact source. It keeps no text — only 32-bit word
-// hashes — and answers candidates; the background reads the few candidates' texts and scores them
-// (utils/memory/match-text.ts). Entries are drafts and imported units, named by an id string.
+// The index of translation memory: for each language pair, which entries hold each word of their
+// source, and which hold each exact source. It keeps no text — only word hashes — and answers
+// candidates; the background reads the few candidates' texts and scores them (match-text.ts).
+// Most entries are in a packed part (packed-index.ts), stored and read back as it is; entries
+// written since are added beside it and packed in later. Entries are named by id strings.
 import { hashText } from '../segment/ids';
 import { plainSource } from './match-text';
-
-interface Slot {
-  id: string;
-  pair: string;
-  /** Hash of the plain source: entries with equal hashes are exact-match candidates. */
-  exact: number;
-  words: Uint32Array;
-}
+import { packIndex, type AddedEntry } from './pack-index';
+import {
+  emptyPackedIndex,
+  findSlot,
+  idOf,
+  lowerBound,
+  packedBytes,
+  slotCount,
+  splitId,
+  wordPosition,
+  type PackedIndex,
+} from './packed-index';
+import { wordHashes } from './word-hashes';
 
 export interface Candidate {
   id: string;
-  /** The share of words the two sources have in common (Dice coefficient of their word sets). */
+  /** The share of words the two sources have in common (of the words looked up). */
   overlap: number;
+}
+
+/** What changed since the index was last packed: stored beside the packed index, small. */
+export interface IndexDelta {
+  entries: AddedEntry[];
+  /** Packed slots removed or replaced since. */
+  removed: Uint32Array;
 }
 
 /** Growable list of slot numbers. */
@@ -33,76 +46,133 @@ class Postings {
   }
 }
 
-const NOT_WORD = /[^\p{L}\p{M}\p{N}_]+/u;
-/** Word → hash, kept across entries: a memory has far fewer distinct words than words. */
-const hashes = new Map<string, number>();
-const scratch = { words: new Uint32Array(512) };
+/** 32 bits of the plain source's hash: equal ones are exact-match candidates (the caller compares texts). */
+export function exactHash(plain: string): number {
+  return hashText(plain) % 4294967296;
+}
 
-/** The sorted distinct hashes of a plain text's lower-cased words. */
-export function wordHashes(plain: string): Uint32Array {
-  const parts = plain.toLowerCase().split(NOT_WORD);
-  if (scratch.words.length < parts.length) scratch.words = new Uint32Array(parts.length * 2);
-  const out = scratch.words;
-  let k = 0;
-  for (const word of parts) {
-    if (!word) continue;
-    let hash = hashes.get(word);
-    if (hash === undefined) {
-      // 30 bits: small integers, which V8 keeps unboxed as Map keys (far faster than larger ones).
-      hash = hashText(word) % 1073741824;
-      if (hashes.size < 500_000) hashes.set(word, hash);
-    }
-    out[k++] = hash;
-  }
-  const sorted = out.slice(0, k).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
-  return sorted.slice(0, distinct);
+/** When an entry was written, in whole seconds (what the packed index keeps). */
+function seconds(ms: number): number {
+  return Math.max(0, Math.min(0xffffffff, Math.floor(ms / 1000)));
 }
 
 export class MemoryIndex {
-  private slots: Array<Slot | undefined> = [];
-  private slotOf = new Map<string, number>();
-  /** pair → word hash → slots holding that word (removed slots stay until compaction). */
-  private postings = new Map<string, Map<number, Postings>>();
-  private exacts = new Map<string, Map<number, number[]>>();
-  private removed = 0;
+  private packedPart!: PackedIndex;
+  private groupNumber!: Map<string, number>;
+  private pairNumber!: Map<string, number>;
+  private removed!: Uint8Array;
+  private removedCount = 0;
+  /** Entries added since packing; slot numbers go on after the packed ones. */
+  private added: Array<AddedEntry | undefined> = [];
+  private addedOf = new Map<string, number>();
+  private addedPostings = new Map<string, Map<number, Postings>>();
+  private addedExact = new Map<string, Map<number, number[]>>();
   private counts = new Uint16Array(0);
 
+  constructor(packed: PackedIndex = emptyPackedIndex(), delta?: IndexDelta) {
+    this.usePacked(packed);
+    if (!delta) return;
+    for (const slot of delta.removed) this.removePacked(slot);
+    for (const entry of delta.entries) this.add(entry);
+  }
+
+  /** An index of these entries, packed (a first build: no entry is added one by one). */
+  static of(entries: Iterable<{ id: string; pair: string; tagged: string; atMs: number }>): MemoryIndex {
+    const added: AddedEntry[] = [];
+    for (const { id, pair, tagged, atMs } of entries) {
+      const plain = plainSource(tagged);
+      added.push({ id, pair, exact: exactHash(plain), at: seconds(atMs), words: wordHashes(plain) });
+    }
+    return new MemoryIndex(packIndex(emptyPackedIndex(), new Uint8Array(0), added));
+  }
+
+  /** The packed part, as the index uses it. */
+  get packed(): PackedIndex {
+    return this.packedPart;
+  }
+
   get size(): number {
-    return this.slotOf.size;
+    return slotCount(this.packedPart) - this.removedCount + this.addedOf.size;
+  }
+
+  /** Entries added or removed since the index was packed. */
+  get changes(): number {
+    return this.removedCount + this.addedOf.size;
   }
 
   has(id: string): boolean {
-    return this.slotOf.has(id);
+    return this.addedOf.has(id) || this.packedSlot(id) >= 0;
   }
 
-  /** Adds or replaces an entry; the same source again changes nothing. */
-  put(id: string, pair: string, tagged: string): void {
+  /**
+   * Adds or replaces an entry. The same source in the same pair again only updates when it was
+   * written, and answers false: the index did not change.
+   */
+  put(id: string, pair: string, tagged: string, atMs: number): boolean {
     const plain = plainSource(tagged);
-    const exact = hashText(plain);
-    const known = this.slotOf.get(id);
-    if (known !== undefined) {
-      const slot = this.slots[known]!;
-      if (slot.pair === pair && slot.exact === exact) return;
-      this.remove(id);
+    const exact = exactHash(plain);
+    const at = seconds(atMs);
+    const added = this.addedOf.get(id);
+    if (added !== undefined) {
+      const entry = this.added[added]!;
+      if (entry.pair === pair && entry.exact === exact) {
+        entry.at = at;
+        return false;
+      }
+    } else {
+      const slot = this.packedSlot(id);
+      if (slot >= 0 && this.packedPart.pairs[this.packedPart.pairOf[slot]!] === pair && this.packedPart.exact[slot] === exact) {
+        this.packedPart.at[slot] = at;
+        return false;
+      }
     }
-    this.place({ id, pair, exact, words: wordHashes(plain) });
+    this.remove(id);
+    this.add({ id, pair, exact, at, words: wordHashes(plain) });
+    return true;
   }
 
-  remove(id: string): void {
-    const number = this.slotOf.get(id);
-    if (number === undefined) return;
-    this.slotOf.delete(id);
-    this.slots[number] = undefined;
-    // Postings keep the number until enough are stale to rebuild them.
-    if (++this.removed > 1_000 && this.removed > this.slotOf.size / 2) this.compact();
+  /** Removes an entry; false when the index did not hold it. */
+  remove(id: string): boolean {
+    const added = this.addedOf.get(id);
+    if (added !== undefined) {
+      const entry = this.added[added]!;
+      this.added[added] = undefined;
+      this.addedOf.delete(id);
+      // Postings keep the number (skipped when met) until the next packing.
+      const same = this.addedExact.get(entry.pair)?.get(entry.exact);
+      same?.splice(same.indexOf(slotCount(this.packedPart) + added), 1);
+      return true;
+    }
+    const slot = this.packedSlot(id);
+    if (slot < 0) return false;
+    this.removePacked(slot);
+    return true;
   }
 
-  /** Entries whose plain source is the same as this one (their exact hash; the caller compares texts). */
-  exactCandidates(pair: string, tagged: string): string[] {
-    const numbers = this.exacts.get(pair)?.get(hashText(plainSource(tagged))) ?? [];
-    return numbers.flatMap((n) => (this.slots[n] ? [this.slots[n].id] : []));
+  /** Up to `limit` entries whose plain source hashes as this one's, the latest written first. */
+  exactCandidates(pair: string, tagged: string, limit: number, except?: string): string[] {
+    const exact = exactHash(plainSource(tagged));
+    const found: Array<{ slot: number; at: number }> = [];
+    const packed = this.packedPart;
+    const pairNo = this.pairNumber.get(pair);
+    if (pairNo !== undefined) {
+      const order = packed.byExact;
+      for (let i = lowerBound(order.length, (k) => packed.exact[order[k]!]!, exact); i < order.length; i++) {
+        const slot = order[i]!;
+        if (packed.exact[slot] !== exact) break;
+        if (!this.removed[slot] && packed.pairOf[slot] === pairNo) found.push({ slot, at: packed.at[slot]! });
+      }
+    }
+    const base = slotCount(packed);
+    for (const slot of this.addedExact.get(pair)?.get(exact) ?? []) found.push({ slot, at: this.added[slot - base]!.at });
+    found.sort((a, b) => b.at - a.at || b.slot - a.slot);
+    const ids: string[] = [];
+    for (const { slot } of found) {
+      const id = this.idOfSlot(slot);
+      if (id !== except) ids.push(id);
+      if (ids.length >= limit) break;
+    }
+    return ids;
   }
 
   /**
@@ -112,85 +182,140 @@ export class MemoryIndex {
    * those words it holds, and must reach `minOverlap`.
    */
   candidates(pair: string, tagged: string, { limit = 12, minOverlap = 0.5, budget = 30_000 } = {}): Candidate[] {
-    const byWord = this.postings.get(pair);
-    if (!byWord) return [];
-    const lists = Array.from(wordHashes(plainSource(tagged)), (word) => byWord.get(word));
-    const total = lists.length;
+    const words = wordHashes(plainSource(tagged));
+    const total = words.length;
     if (total === 0) return [];
-    const present = lists.filter((list): list is Postings => list !== undefined).sort((a, b) => a.length - b.length);
-    if (this.counts.length < this.slots.length) this.counts = new Uint16Array(Math.max(this.slots.length, this.counts.length * 2, 1024));
+    const pairNo = this.pairNumber.get(pair);
+    const packedPostings = pairNo === undefined ? undefined : this.packedPart.postings[pairNo];
+    const addedByWord = this.addedPostings.get(pair);
+    const lists: Array<{ count: number; position: number; extra: Postings | undefined }> = [];
+    for (const word of words) {
+      const position = wordPosition(packedPostings, word);
+      const extra = addedByWord?.get(word);
+      const count = (position >= 0 ? packedPostings!.counts[position]! : 0) + (extra?.length ?? 0);
+      if (count > 0) lists.push({ count, position, extra });
+    }
+    lists.sort((a, b) => a.count - b.count);
+    const base = slotCount(this.packedPart);
+    const slots = base + this.added.length;
+    if (this.counts.length < slots) this.counts = new Uint16Array(Math.max(slots, this.counts.length * 2, 1024));
     const counts = this.counts;
     const touched: number[] = [];
     let walked = 0;
     let used = 0;
-    for (const list of present) {
-      if (used >= Math.ceil(total / 2) && walked + list.length > budget) break;
-      walked += list.length;
+    for (const list of lists) {
+      if (used >= Math.ceil(total / 2) && walked + list.count > budget) break;
+      walked += list.count;
       used++;
-      const items = list.items;
-      for (let i = 0; i < list.length; i++) {
-        const n = items[i]!;
-        if (counts[n]++ === 0) touched.push(n);
+      if (list.position >= 0) {
+        // The gaps of packed-index.ts, decoded here: this loop is most of a match's time.
+        const { data, offsets } = packedPostings!;
+        let at = offsets[list.position]!;
+        const end = offsets[list.position + 1]!;
+        let slot = -1;
+        while (at < end) {
+          let byte = data[at++]!;
+          let gap = byte & 0x7f;
+          for (let shift = 7; byte & 0x80; shift += 7) {
+            byte = data[at++]!;
+            gap |= (byte & 0x7f) << shift;
+          }
+          slot += gap;
+          if (counts[slot]++ === 0) touched.push(slot);
+        }
+      }
+      if (list.extra) {
+        const { items, length } = list.extra;
+        for (let i = 0; i < length; i++) {
+          const slot = items[i]!;
+          if (counts[slot]++ === 0) touched.push(slot);
+        }
       }
     }
     // Words the index has never seen count as walked and missed: no entry holds them.
-    const asked = used + (total - present.length);
-    const found: Candidate[] = [];
-    for (const n of touched) {
-      const shared = counts[n]!;
-      counts[n] = 0;
-      const slot = this.slots[n];
-      if (!slot) continue;
-      // Far longer or shorter sources cannot be alike enough, whatever they share.
-      if (slot.words.length < total * minOverlap || slot.words.length * minOverlap > total) continue;
+    const asked = used + (total - lists.length);
+    const found: Array<{ slot: number; overlap: number }> = [];
+    for (const slot of touched) {
+      const shared = counts[slot]!;
+      counts[slot] = 0;
+      const length = slot < base ? (this.removed[slot] ? -1 : this.packedPart.wordCount[slot]!) : (this.added[slot - base]?.words.length ?? -1);
+      // Gone, or far longer or shorter: not alike enough, whatever they share.
+      if (length < 0 || length < total * minOverlap || length * minOverlap > total) continue;
       const overlap = shared / asked;
-      if (overlap >= minOverlap) found.push({ id: slot.id, overlap });
+      if (overlap >= minOverlap) found.push({ slot, overlap });
     }
     found.sort((a, b) => b.overlap - a.overlap);
-    return found.slice(0, limit);
+    return found.slice(0, limit).map(({ slot, overlap }) => ({ id: this.idOfSlot(slot), overlap }));
   }
 
-  /** Gives back the room lists grew into: after a build, the index holds what it needs. */
-  trim(): void {
-    for (const byWord of this.postings.values()) {
-      for (const list of byWord.values()) if (list.items.length > list.length) list.items = list.items.slice(0, Math.max(list.length, 1));
-    }
+  /** Packs every entry into a new packed index, which the index uses from now on; answers it. */
+  pack(): PackedIndex {
+    const packed = packIndex(this.packedPart, this.removed, this.added.filter((e): e is AddedEntry => e !== undefined));
+    this.usePacked(packed);
+    return packed;
   }
 
-  /** Bytes the index holds in typed arrays and slot records, roughly: what the bench reports. */
+  /** The changes since packing, to store beside the packed index. */
+  delta(): IndexDelta {
+    const removed: number[] = [];
+    for (let slot = 0; slot < this.removed.length; slot++) if (this.removed[slot]) removed.push(slot);
+    return { entries: this.added.filter((e): e is AddedEntry => e !== undefined), removed: Uint32Array.from(removed) };
+  }
+
+  /** Bytes the index holds in typed arrays, strings and maps, roughly: what the bench reports. */
   approximateBytes(): number {
-    let bytes = 0;
-    for (const slot of this.slots) if (slot) bytes += slot.words.byteLength + slot.id.length * 2 + 64;
-    for (const byWord of this.postings.values()) for (const list of byWord.values()) bytes += list.items.byteLength + 48;
-    for (const byExact of this.exacts.values()) bytes += byExact.size * 56;
+    let bytes = packedBytes(this.packedPart) + this.removed.byteLength + this.counts.byteLength;
+    for (const entry of this.added) if (entry) bytes += entry.words.byteLength + entry.id.length * 2 + 96;
+    for (const byWord of this.addedPostings.values()) for (const list of byWord.values()) bytes += list.items.byteLength + 64;
     return bytes;
   }
 
-  private compact(): void {
-    const live = this.slots.filter((slot): slot is Slot => slot !== undefined);
-    this.slots = [];
-    this.slotOf.clear();
-    this.postings.clear();
-    this.exacts.clear();
-    this.removed = 0;
-    for (const slot of live) this.place(slot);
+  private usePacked(packed: PackedIndex): void {
+    this.packedPart = packed;
+    this.groupNumber = new Map(packed.groups.map((group, i) => [group, i]));
+    this.pairNumber = new Map(packed.pairs.map((pair, i) => [pair, i]));
+    this.removed = new Uint8Array(slotCount(packed));
+    this.removedCount = 0;
+    this.added = [];
+    this.addedOf.clear();
+    this.addedPostings.clear();
+    this.addedExact.clear();
   }
 
-  private place(slot: Slot): void {
-    const number = this.slots.length;
-    this.slots.push(slot);
-    this.slotOf.set(slot.id, number);
-    let byWord = this.postings.get(slot.pair);
-    if (!byWord) this.postings.set(slot.pair, (byWord = new Map()));
-    for (const word of slot.words) {
+  private packedSlot(id: string): number {
+    const { group, tail } = splitId(id);
+    const number = this.groupNumber.get(group);
+    if (number === undefined) return -1;
+    const slot = findSlot(this.packedPart, number, tail);
+    return slot >= 0 && !this.removed[slot] ? slot : -1;
+  }
+
+  private removePacked(slot: number): void {
+    if (this.removed[slot]) return;
+    this.removed[slot] = 1;
+    this.removedCount++;
+  }
+
+  private idOfSlot(slot: number): string {
+    const base = slotCount(this.packedPart);
+    return slot < base ? idOf(this.packedPart, slot) : this.added[slot - base]!.id;
+  }
+
+  private add(entry: AddedEntry): void {
+    const slot = slotCount(this.packedPart) + this.added.length;
+    this.addedOf.set(entry.id, this.added.length);
+    this.added.push(entry);
+    let byWord = this.addedPostings.get(entry.pair);
+    if (!byWord) this.addedPostings.set(entry.pair, (byWord = new Map()));
+    for (const word of entry.words) {
       let list = byWord.get(word);
       if (!list) byWord.set(word, (list = new Postings()));
-      list.push(number);
+      list.push(slot);
     }
-    let byExact = this.exacts.get(slot.pair);
-    if (!byExact) this.exacts.set(slot.pair, (byExact = new Map()));
-    const same = byExact.get(slot.exact);
-    if (same) same.push(number);
-    else byExact.set(slot.exact, [number]);
+    let byExact = this.addedExact.get(entry.pair);
+    if (!byExact) this.addedExact.set(entry.pair, (byExact = new Map()));
+    const same = byExact.get(entry.exact);
+    if (same) same.push(slot);
+    else byExact.set(entry.exact, [slot]);
   }
 }

@@ -3,6 +3,7 @@
 // written, each queued for sync like a draft.
 import type { IDBPDatabase } from 'idb';
 import { canonicalTag, primaryLanguage } from '../languages';
+import { noteChanges } from '../store/change-feed';
 import type { DraftStore } from '../store/draft-store';
 import type { InterlinearDB } from '../store/schema';
 import { openDeviceClock } from '../sync/device-clock';
@@ -96,9 +97,10 @@ export interface UnitImportReport {
  */
 export async function importUnits(store: DraftStore, units: TmxUnit[], origin: string): Promise<UnitImportReport> {
   const known = new Set((await allEntries(store.db)).map((e) => unitId(primaryLanguage(e.sourceLang) ?? 'und', e.targetLang, plainSource(e.source), e.target)));
-  const tx = store.db.transaction(['memoryUnits', 'outbox', 'syncMeta'], 'readwrite');
+  const tx = store.db.transaction(['memoryUnits', 'outbox', 'syncMeta', 'changeFeed'], 'readwrite');
   const clock = await openDeviceClock(tx.objectStore('syncMeta'), store.now);
   const report: UnitImportReport = { added: 0, skipped: 0 };
+  const added: string[] = [];
   const writes: Promise<unknown>[] = [];
   for (const unit of units) {
     const sourceLang = primaryLanguage(unit.sourceLang) ?? 'und';
@@ -118,9 +120,10 @@ export async function importUnits(store: DraftStore, units: TmxUnit[], origin: s
       if (clock.identity.user) record.user = clock.identity.user;
     }
     writes.push(tx.objectStore('memoryUnits').put(record), tx.objectStore('outbox').put({ docId: unitDocId(id), target: ['unit', id], stamp: hlc }));
+    added.push(id);
     report.added++;
   }
-  writes.push(clock.save());
+  writes.push(clock.save(), noteChanges(tx.objectStore('changeFeed'), { units: added }));
   await Promise.all(writes);
   await tx.done;
   if (report.added) store.onLocalChange?.();

@@ -52,9 +52,10 @@ export function onEntriesApplied(listener: EntryListener): () => void {
 
 /**
  * Merges one pulled document: the later stamp wins, as for posts. Records the server's revision
- * and settles the outbox: a local version newer than the server's stays queued for push.
+ * and settles the outbox: a local version newer than the server's stays queued for push. Answers
+ * whether the local entry changed.
  */
-export async function applyEntryDoc(tx: WriteTx, doc: EntryDoc, clock: DeviceClock): Promise<void> {
+export async function applyEntryDoc(tx: WriteTx, doc: EntryDoc, clock: DeviceClock): Promise<boolean> {
   clock.observe(doc.hlc);
   const store = doc.type === 'glossary' ? tx.objectStore('glossary') : tx.objectStore('memoryUnits');
   const local = await store.get(doc.id);
@@ -74,6 +75,7 @@ export async function applyEntryDoc(tx: WriteTx, doc: EntryDoc, clock: DeviceClo
   const queued = await outbox.get(doc._id);
   if (order < 0 && !queued) await outbox.put({ docId: doc._id, target: [doc.type, doc.id], stamp: clock.stamp() });
   if (order >= 0 && queued) await outbox.delete(doc._id);
+  return order > 0;
 }
 
 /** Queues every glossary entry and unit not queued yet, for a server that may have none. */

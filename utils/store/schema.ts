@@ -3,6 +3,8 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DraftRecord, PostRecord, RevisionRecord } from '../model';
 import type { GlossaryEntry, MemoryUnit } from '../memory/memory-types';
+import type { StoredIndex } from '../memory/index-snapshot';
+import type { ChangeFeedEntry } from './change-feed';
 import { draftDocId, postDocId } from '../sync/doc-ids';
 import { hlcAt, newDeviceId } from '../sync/hlc';
 
@@ -69,6 +71,10 @@ export interface InterlinearDB extends DBSchema {
   glossary: { key: string; value: GlossaryEntry; indexes: { byPair: [string, string] } };
   /** Translation memory that is no draft: units imported from TMX files. */
   memoryUnits: { key: string; value: MemoryUnit; indexes: { byPair: [string, string] } };
+  /** Changes that leave no revision, for the memory index to catch up from (utils/store/change-feed.ts). */
+  changeFeed: { key: number; value: ChangeFeedEntry };
+  /** The memory index as stored: its packed part ('packed') and what changed since ('delta'). */
+  memoryIndex: { key: StoredIndex['kind']; value: StoredIndex };
 }
 
 type UpgradeTx = IDBPTransaction<InterlinearDB, StoreNames<InterlinearDB>[], 'versionchange'>;
@@ -97,6 +103,9 @@ export function upgradeSchema(db: IDBPDatabase<InterlinearDB>, oldVersion: numbe
     // Memory and glossary: drafts are the memory as they are; these hold what is not a draft.
     db.createObjectStore('glossary', { keyPath: 'id' }).createIndex('byPair', ['sourceLang', 'targetLang']);
     db.createObjectStore('memoryUnits', { keyPath: 'id' }).createIndex('byPair', ['sourceLang', 'targetLang']);
+    // The memory index, stored so that a worker start reads it instead of every draft.
+    db.createObjectStore('changeFeed', { autoIncrement: true });
+    db.createObjectStore('memoryIndex');
   }
 }
 

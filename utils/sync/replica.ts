@@ -3,6 +3,7 @@
 // each in one transaction, so a service worker stopped at any moment leaves a consistent state.
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { DraftRecord, PostRecord, RevisionRecord, Segment } from '../model';
+import { noteChanges } from '../store/change-feed';
 import type { InterlinearDB, OutboxEntry, SyncIdentity, SyncMeta } from '../store/schema';
 import { openDeviceClock, type DeviceClock } from './device-clock';
 import { draftDocId, postDocId } from './doc-ids';
@@ -49,7 +50,7 @@ export interface Accepted {
   hlc: string;
 }
 
-const APPLY_STORES = ['drafts', 'revisions', 'posts', 'outbox', 'remoteRevs', 'syncMeta', ...ENTRY_STORES] as const;
+const APPLY_STORES = ['drafts', 'revisions', 'posts', 'outbox', 'remoteRevs', 'syncMeta', 'changeFeed', ...ENTRY_STORES] as const;
 type ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta', ...typeof ENTRY_STORES];
 const ITEM_STORES: ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta', ...ENTRY_STORES];
 
@@ -174,6 +175,7 @@ export class SyncReplica {
       remoteRevs: tx.objectStore('remoteRevs'),
       clock: await openDeviceClock(tx.objectStore('syncMeta'), this.now),
       changes: { drafts: [], posts: [], conflicts: 0, queued: 0 },
+      feed: { drafts: [], posts: [], units: [] },
     };
     const parsed = docs.flatMap((raw) => parseDraftDoc(raw) ?? parsePostDoc(raw) ?? parseEntryDoc(raw) ?? []);
     // The known revisions, read at once; a document met twice in one call is read again after.
@@ -186,8 +188,9 @@ export class SyncReplica {
       if (!doc._rev || known?.rev === doc._rev) continue;
       if (doc.type === 'draft') await applyDraft(context, doc, known?.hlc ?? null);
       else if (doc.type === 'post') await applyPost(context, doc);
-      else await applyEntryDoc(tx, doc, context.clock);
+      else if ((await applyEntryDoc(tx, doc, context.clock)) && doc.type === 'unit') context.feed.units.push(doc.id);
     }
+    await noteChanges(tx.objectStore('changeFeed'), context.feed);
     if (checkpoint !== undefined) await tx.objectStore('syncMeta').put(checkpoint, 'checkpoint');
     await context.clock.save();
     await tx.done;
@@ -231,6 +234,8 @@ interface ApplyContext {
   remoteRevs: IDBPObjectStore<InterlinearDB, ApplyStores, 'remoteRevs', 'readwrite'>;
   clock: DeviceClock;
   changes: AppliedChanges;
+  /** What memory must take in that leaves no revision (utils/store/change-feed.ts). */
+  feed: { drafts: Array<[string, string, string]>; posts: string[]; units: string[] };
 }
 
 /** Merges one server draft into the local one; `base` is the stamp both last agreed on. */
@@ -274,6 +279,8 @@ async function applyDraft(context: ApplyContext, doc: DraftDoc, base: string | n
       });
     }
     for (const revision of kept) await context.revisions.add(withoutUndefined(revision));
+    // A flag changed without a new text (a source confirmed elsewhere): no revision tells memory.
+    if (!merged.textChanged && !merged.statusChanged) context.feed.drafts.push(key);
     changes.drafts.push(draft);
   }
   await context.remoteRevs.put({ docId: doc._id, rev: doc._rev!, hlc: doc.hlc });
@@ -301,6 +308,7 @@ async function applyPost(context: ApplyContext, doc: PostDoc): Promise<void> {
     };
     await context.posts.put(post);
     context.changes.posts.push(post);
+    context.feed.posts.push(post.key);
     // Whether the segments really changed is for followParagraphs to tell (it compares them).
     if (local) {
       (context.changes.resegmented ??= []).push({ postKey: doc.key, before: local.segments, after: doc.segments });
