@@ -48,6 +48,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: SYNC_SERVER_ORIGINS }
       : { optional_host_permissions: SYNC_SERVER_ORIGINS }),
+    // WebAssembly for the glossary's Snowball stemmers (multilingual-stemmer), in extension pages
+    // only; nothing else is loosened.
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';"
+        : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     // A key opens the popup as the toolbar button does, lending Interlinear the tab (activeTab).
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {

@@ -29,6 +29,7 @@ export const TEST_PROGRAMS = [
     command: ['php', '-r', 'exit(extension_loaded("mysqli") ? 0 : 1);'],
     pkg: 'php-mysql',
   },
+  { what: 'translate-toolkit (TMX exports read as other tools read them)', binary: 'po2tmx', pkg: 'translate-toolkit' },
 ];
 
 /** What the WordPress tests drive, for a test file run on its own. */

@@ -3,11 +3,12 @@
 import { browser } from 'wxt/browser';
 import { browserPorts } from './browser-ports';
 import { dashboardHandlers } from './dashboard/dashboard-handlers';
-import { broadcast, type Handlers, type Message } from './messaging';
+import { broadcast, type Handlers, type Message, type TabPost } from './messaging';
 import { DraftService } from './store/draft-service';
 import { historyHandlers } from './store/history-service';
 import { openDraftStore } from './store/draft-store';
 import { importExportHandlers } from './store/import-export-handlers';
+import { memoryHandlers } from './memory/memory-handlers';
 import { SyncController } from './sync/sync-controller';
 import { browserHandOffPorts } from './wordpress/browser-ports';
 import { WordPressHandOff } from './wordpress/hand-off';
@@ -56,6 +57,28 @@ export async function startBackgroundApp(): Promise<BackgroundApp> {
     broadcast: (message: Message) => broadcast(message),
   });
   const wordpress = new WordPressHandOff(browserHandOffPorts(store));
-  const handlers = { ...service.handlers, ...sync.handlers, ...dashboard, ...importExport, ...history, ...wordpress.handlers };
+  const memory = memoryHandlers({
+    store,
+    broadcast: (message: Message) => broadcast(message),
+    refreshBadgesOf: (postKey) => service.refreshBadgesOf(postKey),
+    version: browser.runtime.getManifest().version,
+  });
+  const handlers: Handlers = {
+    ...service.handlers,
+    ...sync.handlers,
+    ...dashboard,
+    ...importExport,
+    ...history,
+    ...wordpress.handlers,
+    ...memory.handlers,
+  };
+  // A view opening a post: its memory is read and its matches worked out once the answer is on its way.
+  const warmAfter = (opened: TabPost | null) => {
+    if (opened?.lang) setTimeout(() => void memory.warm(opened).catch(() => undefined), 0);
+    return opened;
+  };
+  const { 'tab:get-post': tabPost, 'post:get-drafts': postDrafts } = handlers;
+  handlers['tab:get-post'] = async (message, sender) => warmAfter(await tabPost!(message, sender));
+  handlers['post:get-drafts'] = async (message, sender) => warmAfter(await postDrafts!(message, sender));
   return { service, sync, wordpress, handlers };
 }

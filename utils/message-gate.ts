@@ -3,6 +3,7 @@
 // unanswered and counted (by reason), so tests can see that it arrived and was refused.
 import * as v from 'valibot';
 import { ImportPlanSchema } from './export/import-plan';
+import { MEMORY_REQUESTS } from './memory/memory-requests';
 import { isMessage, type Message, type MessageType, type Sender } from './messaging';
 
 /** Content scripts run in pages we do not trust: they may only report what the page offers. */
@@ -96,6 +97,7 @@ const REQUESTS: Partial<Record<MessageType, v.GenericSchema>> = {
   'import:apply': v.object({ plan: ImportPlanSchema }),
   'wordpress:editor': v.object({ tabId }),
   'wordpress:fill': v.object({ tabId, postKey: address, lang, untranslated: v.picklist(['source', 'skip']) }),
+  ...MEMORY_REQUESTS,
 };
 
 export type Refusal = 'not-ours' | 'sender' | 'unknown' | 'invalid';

@@ -18,6 +18,7 @@ import type { ImportPlan } from './export/import-plan';
 import type { ExportRequest, ExportedFile } from './store/export-files';
 import type { ImportReport } from './store/import-drafts';
 import type { EditorView, FillReport } from './wordpress/hand-off';
+import { MEMORY_BACKGROUND_MESSAGES, MEMORY_MESSAGE_TYPES, type MemoryProtocol } from './memory/memory-protocol';
 
 /** What a view needs to show one tab's post in one target language. */
 export interface TabPost {
@@ -31,7 +32,7 @@ export interface TabPost {
   recentLanguages: string[];
 }
 
-export interface Protocol {
+export interface Protocol extends MemoryProtocol {
   /** content → background: this page asks for translation; here is what it offers. */
   'post:seen': { request: { post: PostSnapshot }; response: { ok: true } };
   /** content → background: this page does not ask for translation. */
@@ -179,6 +180,7 @@ export const MESSAGE_TYPES = [
   'import:apply',
   'wordpress:editor',
   'wordpress:fill',
+  ...MEMORY_MESSAGE_TYPES,
 ] as const satisfies readonly MessageType[];
 
 /** The messages the background answers; the others go to tabs or views. */
@@ -210,6 +212,7 @@ export const BACKGROUND_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType
   'import:apply',
   'wordpress:editor',
   'wordpress:fill',
+  ...MEMORY_BACKGROUND_MESSAGES,
 ]);
 
 export function isMessage(value: unknown): value is Message {

@@ -175,9 +175,12 @@ export interface RevisionRecord {
   hlc?: string;
   /**
    * How it got here: typed on this device, pulled from the server, kept from a concurrent edit,
-   * imported from a file, restored from the history (or an undo), or moved with its paragraph.
+   * imported from a file, restored from the history (or an undo), moved with its paragraph, or
+   * inserted from translation memory (with the match's percent in `memoryMatch`).
    */
-  origin?: 'local' | 'pulled' | 'concurrent' | 'imported' | 'restored' | 'moved';
+  origin?: 'local' | 'pulled' | 'concurrent' | 'imported' | 'restored' | 'moved' | 'memory';
+  /** For origin 'memory': the match's percent (101 context, 100 exact, else fuzzy). */
+  memoryMatch?: number;
   /** The draft's status with this change; absent means 'draft'. */
   status?: DraftStatus;
 }

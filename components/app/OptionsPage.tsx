@@ -7,6 +7,8 @@ import { ExportAllSection } from '../export/ExportPanel';
 import { ImportPanel } from '../export/ImportPanel';
 import { SyncSettingsForm } from '../sync/SyncSettingsForm';
 import { SyncStatusLine } from '../sync/SyncStatusLine';
+import { MemoryFiles } from '../memory/MemoryFiles';
+import { GlossaryManager } from '../glossary/GlossaryManager';
 
 export function OptionsPage() {
   return (
@@ -20,6 +22,8 @@ export function OptionsPage() {
       <Dashboard />
       <ExportAllSection />
       <ImportPanel />
+      <MemoryFiles />
+      <GlossaryManager />
     </div>
   );
 }

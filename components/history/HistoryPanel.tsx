@@ -16,6 +16,7 @@ const ORIGIN_LABEL: Record<NonNullable<RevisionRecord['origin']>, MessageKey> = 
   imported: 'historyOriginImported',
   restored: 'historyOriginRestored',
   moved: 'historyOriginMoved',
+  memory: 'historyOriginMemory',
 };
 
 interface Props {
@@ -121,7 +122,7 @@ export function HistoryPanel({ segmentId, currentText, onClose }: Props) {
                   <MessageWithSlot
                     message={isCurrent ? 'historyEntryMetaCurrent' : 'historyEntryMeta'}
                     element={<time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>}
-                    more={[deviceOf(entry), t(ORIGIN_LABEL[entry.origin ?? 'local'])]}
+                    more={[deviceOf(entry), t(ORIGIN_LABEL[entry.origin ?? 'local'], formatNumber(entry.memoryMatch ?? 0))]}
                   />
                 </p>
                 {entry.text === '' ? (

@@ -18,6 +18,10 @@ import type { DoneTexts } from './segment-status';
 import { useSegmentKeys } from './use-segment-keys';
 import type { DraftStatus } from '@/utils/model';
 import { t } from '@/utils/i18n';
+import { MemoryProvider } from '../memory/MemoryProvider';
+import { FillExactMatches } from '../memory/FillExactMatches';
+import { ConcordanceSearch } from '../memory/ConcordanceSearch';
+import { AddToGlossary } from '../glossary/AddToGlossary';
 
 const NO_LANGUAGES: never[] = [];
 
@@ -63,6 +67,7 @@ export function PostView(props: Props) {
   useLayoutEffect(() => segmentTexts.notify(), [segmentTexts, texts]);
   const keys = useSegmentKeys({ segments: post.segments, texts, doneTexts, setStatus: props.onStatus });
   return (
+    <MemoryProvider postKey={post.key} lang={lang} sourceLanguage={post.sourceLanguage} segments={post.segments} texts={texts} flush={flush}>
     <article class="post">
       <header class="post-header">
         <h1 data-testid="post-title">{post.title ?? t('viewUntitledPost')}</h1>
@@ -78,10 +83,12 @@ export function PostView(props: Props) {
         </div>
         <div class="post-actions">
           {actions}
+          <FillExactMatches />
           <KeyboardHelp open={keys.helpOpen} onOpenChange={keys.setHelpOpen} />
           <StartTranslation cta={post.cta} lang={lang} />
         </div>
         <ExportDisclosure postKey={post.key} lang={lang} />
+        <ConcordanceSearch />
         <SyncStatusLine />
         {tabPost.tabId !== null && props.inPage !== false && <PageLink tabId={tabPost.tabId} lang={lang} texts={texts} />}
         {saveError && (
@@ -108,6 +115,8 @@ export function PostView(props: Props) {
       />
       <OrphanedDrafts orphans={sourceFlags.orphans} sourceLanguage={post.sourceLanguage} />
       </DraftContext.Provider>
+      <AddToGlossary />
     </article>
+    </MemoryProvider>
   );
 }

@@ -3,6 +3,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Segment } from '@/utils/model';
 import { checkDraft } from '@/utils/segment/quality';
+import { useGlossaryIssues } from '../glossary/glossary-issues';
 
 interface Props {
   segment: Pick<Segment, 'text' | 'tagged' | 'inline'>;
@@ -10,13 +11,13 @@ interface Props {
 }
 
 export function QualityLine({ segment, text }: Props) {
-  const issues = useMemo(() => checkDraft(segment, text), [segment, text]);
+  const issues = [...useMemo(() => checkDraft(segment, text), [segment, text]), ...useGlossaryIssues(segment.text, text)];
   return (
     <div class={`quality-line${issues.length > 0 ? ' has-issues' : ''}`} role="status" aria-live="polite" data-testid="quality-line">
       {issues.length > 0 && (
         <ul>
           {issues.map((issue) => (
-            <li key={`${issue.kind}-${issue.placeholder ?? ''}`} data-kind={issue.kind}>
+            <li key={`${issue.kind}-${issue.placeholder ?? issue.message}`} data-kind={issue.kind}>
               {issue.message}
             </li>
           ))}

@@ -13,6 +13,7 @@ import { TaggedText } from './TaggedText';
 import { segmentState } from '@/utils/keyboard/segment-order';
 import type { DraftStatus } from '@/utils/model';
 import { StatusControl } from './StatusControl';
+import { MemorySlot } from '../memory/MemoryMatches';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 
 const KIND_LABEL: Record<SegmentKind, MessageKey> = {
@@ -136,6 +137,7 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
         onBlur={() => onHighlight(null)}
       />
       {complete && <QualityLine segment={segment} text={text} />}
+      {complete && <MemorySlot segmentId={segment.id} drafted={drafted} />}
       {concurrentEdits && concurrentEdits.length > 0 && (
         <ConcurrentEditsFlag edits={concurrentEdits} lang={targetLanguage} onKeep={() => onKeep(segment.id)} />
       )}

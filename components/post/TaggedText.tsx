@@ -4,6 +4,8 @@ import { parseTagged, type TaggedPart } from '@/utils/segment/placeholders';
 import type { InlineElement, Segment } from '@/utils/model';
 import { describeInline } from './placeholder-labels';
 import { formatNumber, t, uiLanguage } from '@/utils/i18n';
+import { useTermMatcher } from '../memory/memory-context';
+import { TermMarks } from '../glossary/TermMarks';
 
 interface Props {
   segment: Pick<Segment, 'text' | 'tagged' | 'inline'>;
@@ -11,12 +13,15 @@ interface Props {
 
 export function TaggedText({ segment }: Props) {
   const { tagged, inline } = segment;
-  if (!tagged || !inline || inline.length === 0) return <>{segment.text}</>;
+  // Glossary terms are marked in the text between chips, once a glossary has loaded.
+  const matcher = useTermMatcher();
+  const words = (text: string, key?: number) => (matcher ? <TermMarks key={key} text={text} matcher={matcher} /> : text);
+  if (!tagged || !inline || inline.length === 0) return <>{words(segment.text)}</>;
   return (
     <>
       {parseTagged(tagged).map((part, index) =>
         part.type === 'text' ? (
-          part.text
+          words(part.text, index)
         ) : inline[part.n - 1]?.tag === 'br' ? (
           // A line break's chip ends the line, as the break does in the page.
           <span key={index}>

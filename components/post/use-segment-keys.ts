@@ -70,8 +70,10 @@ function run(command: KeyCommand, input: SegmentKeysInput, target: EventTarget |
       replaceAsTyped(editor, segment.tagged ?? segment.text);
       return true;
     }
-    case 'open-history': {
-      const button = current === null ? null : editorOf(current)?.closest('.segment')?.querySelector<HTMLElement>('[data-action="history"]');
+    case 'open-history':
+    case 'insert-memory-match': {
+      const action = command === 'open-history' ? 'history' : 'insert-match';
+      const button = current === null ? null : editorOf(current)?.closest('.segment')?.querySelector<HTMLElement>(`[data-action="${action}"]`);
       button?.click();
       return !!button;
     }
@@ -102,7 +104,7 @@ function focusSegment(segmentId: string | null): boolean {
  * Replaces the editor's text as if typed: the browser's own insert keeps it on the undo stack
  * (Ctrl+Z brings the old text back) and fires the input event that saves it.
  */
-function replaceAsTyped(editor: HTMLTextAreaElement, text: string): void {
+export function replaceAsTyped(editor: HTMLTextAreaElement, text: string): void {
   editor.focus();
   editor.select();
   if (document.execCommand?.('insertText', false, text)) return;

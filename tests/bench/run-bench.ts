@@ -11,6 +11,7 @@ import { measurePendingFeatures } from './pending-features';
 import { markdownTable, RUNS, WARMUPS, type BenchRow, type Log } from './results';
 import { measurePanelOpen, startDraftingSession } from './side-panel';
 import { measureKeystrokeDurable, measureKeystrokeFloor, measureKeystrokeFrame } from './side-panel-typing';
+import { measureMemory } from './memory';
 import { measureWordPressFill } from './wordpress-fill';
 
 export const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results.json');
@@ -82,6 +83,7 @@ export async function runBench({ log, chromiumPath }: { log: Log; chromiumPath: 
   });
   await group('export and sync', () => measurePendingFeatures(log));
   await group('WordPress fill', () => measureWordPressFill(log));
+  await group('translation memory', () => measureMemory(log));
 
   const machine = describeMachine(chromiumPath, loadAtStart);
   if (only === null) writeOutputs(rows, machine);

@@ -122,7 +122,7 @@ describe('statuses and keys, keyboard only', () => {
     const help = panel.getByTestId('keyboard-help');
     await help.waitFor();
     const keys = await help.locator('kbd').allInnerTexts();
-    expect(keys).toEqual(['Alt+↓', 'Alt+↑', 'Alt+N', 'Alt+C', 'Ctrl+Enter', 'Alt+R', 'Ctrl+/', 'Tab']);
+    expect(keys).toEqual(['Alt+↓', 'Alt+↑', 'Alt+N', 'Alt+C', 'Ctrl+Enter', 'Alt+R', 'Alt+M', 'Ctrl+/', 'Tab']);
     await expect(help.innerText()).resolves.toContain('Mark done and go to the next untranslated segment');
     await panel.keyboard.press('Escape');
     await expect(help.count()).resolves.toBe(0);

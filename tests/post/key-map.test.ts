@@ -59,7 +59,7 @@ describe('the key map', () => {
   });
 
   it('names keys as people write them', () => {
-    expect(KEY_MAP.map(keyLabel)).toEqual(['Alt+↓', 'Alt+↑', 'Alt+N', 'Alt+C', 'Ctrl+Enter', 'Alt+R', 'Ctrl+/']);
+    expect(KEY_MAP.map(keyLabel)).toEqual(['Alt+↓', 'Alt+↑', 'Alt+N', 'Alt+C', 'Ctrl+Enter', 'Alt+R', 'Alt+M', 'Ctrl+/']);
   });
 });
 

@@ -180,7 +180,7 @@ describe('keys in the view', () => {
     expect(help).not.toBeNull();
     expect(document.activeElement).toBe(help);
     const listed = [...help!.querySelectorAll('kbd')].map((k) => k.textContent);
-    expect(listed).toEqual(['Alt+↓', 'Alt+↑', 'Alt+N', 'Alt+C', 'Ctrl+Enter', 'Alt+R', 'Ctrl+/', 'Tab']);
+    expect(listed).toEqual(['Alt+↓', 'Alt+↑', 'Alt+N', 'Alt+C', 'Ctrl+Enter', 'Alt+R', 'Alt+M', 'Ctrl+/', 'Tab']);
     await key(help!, { key: 'Escape', code: 'Escape' });
     expect(root.querySelector('[data-testid=keyboard-help]')).toBeNull();
     expect(document.activeElement).toBe(editor(1));

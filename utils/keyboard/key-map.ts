@@ -14,6 +14,7 @@ export type KeyCommand =
   | 'copy-source'
   | 'mark-done-and-next'
   | 'open-history'
+  | 'insert-memory-match'
   | 'open-help';
 
 export interface KeyBinding {
@@ -36,6 +37,7 @@ export const KEY_MAP: readonly KeyBinding[] = [
   { command: 'copy-source', code: 'KeyC', key: 'c', alt: true, description: 'keysCopySource' },
   { command: 'mark-done-and-next', code: 'Enter', key: 'Enter', ctrl: true, description: 'keysMarkDoneAndNext' },
   { command: 'open-history', code: 'KeyR', key: 'r', alt: true, description: 'keysOpenHistory' },
+  { command: 'insert-memory-match', code: 'KeyM', key: 'm', alt: true, description: 'keysInsertMemoryMatch' },
   { command: 'open-help', code: 'Slash', key: '/', ctrl: true, description: 'keysOpenHelp' },
 ];
 

@@ -15,6 +15,7 @@ import { storedSegment } from '../segment/stored-segment';
 import { t } from '../i18n';
 import { openDeviceClock } from '../sync/device-clock';
 import { draftDocId, postDocId } from '../sync/doc-ids';
+import { noteChanges } from './change-feed';
 import { DB_NAME, DB_VERSION, upgradeSchema, type InterlinearDB, type SyncIdentity } from './schema';
 import { keptWordPressFields } from '../wordpress/post-marks';
 
@@ -37,6 +38,8 @@ export interface DraftChange {
   sourceChange?: SourceChange | null;
   /** Where the new text came from, for the history; 'local' (typed) by default. */
   origin?: RevisionRecord['origin'];
+  /** With origin 'memory': the percent of the match inserted. */
+  memoryMatch?: number;
 }
 
 export interface DraftKey {
@@ -45,12 +48,14 @@ export interface DraftKey {
   segmentId: string;
 }
 
-type DraftWriteTx = ['drafts', 'revisions', 'outbox', 'syncMeta'];
-const DRAFT_WRITE: DraftWriteTx = ['drafts', 'revisions', 'outbox', 'syncMeta'];
+type DraftWriteTx = ['drafts', 'revisions', 'outbox', 'syncMeta', 'changeFeed'];
+const DRAFT_WRITE: DraftWriteTx = ['drafts', 'revisions', 'outbox', 'syncMeta', 'changeFeed'];
 
 export class DraftStore {
   /** Called after a local change was queued for sync, so the background can schedule a sync. */
   onLocalChange: (() => void) | undefined;
+  /** Called after each draft written here, so translation memory stores its index once writes settle (utils/memory/). */
+  onDraftWritten: ((draft: DraftRecord) => void) | undefined;
 
   constructor(
     readonly db: IDBPDatabase<InterlinearDB>,
@@ -62,7 +67,7 @@ export class DraftStore {
    * post, or a changed source, is queued for sync.
    */
   async savePost(snapshot: PostSnapshot): Promise<PostRecord> {
-    const tx = this.db.transaction(['posts', 'outbox', 'syncMeta'], 'readwrite');
+    const tx = this.db.transaction(['posts', 'outbox', 'syncMeta', 'changeFeed'], 'readwrite');
     const posts = tx.objectStore('posts');
     const known = await posts.get(snapshot.key);
     const now = this.now();
@@ -84,7 +89,7 @@ export class DraftStore {
       const clock = await openDeviceClock(tx.objectStore('syncMeta'), this.now);
       record.hlc = clock.stamp(known?.hlc);
       const entry = { docId: postDocId(record.key), target: ['post', record.key] as ['post', string], stamp: record.hlc };
-      await Promise.all([posts.put(record), tx.objectStore('outbox').put(entry), clock.save()]);
+      await Promise.all([posts.put(record), tx.objectStore('outbox').put(entry), clock.save(), noteChanges(tx.objectStore('changeFeed'), { posts: [record.key] })]);
     } else {
       if (known.hlc) record.hlc = known.hlc;
       await posts.put(record);
@@ -100,9 +105,13 @@ export class DraftStore {
 
   /** The language a view guessed from the post's text; a language the page names always wins. */
   async setGuessedSourceLanguage(postKey: string, lang: string): Promise<void> {
-    const tx = this.db.transaction('posts', 'readwrite');
-    const post = await tx.store.get(postKey);
-    if (post && post.sourceLanguage === null) await tx.store.put({ ...post, sourceLanguage: lang });
+    const tx = this.db.transaction(['posts', 'changeFeed'], 'readwrite');
+    const posts = tx.objectStore('posts');
+    const post = await posts.get(postKey);
+    if (post && post.sourceLanguage === null) {
+      // Memory pairs its drafts by the source language.
+      await Promise.all([posts.put({ ...post, sourceLanguage: lang }), noteChanges(tx.objectStore('changeFeed'), { posts: [postKey] })]);
+    }
     await tx.done;
   }
 
@@ -179,6 +188,7 @@ export class DraftStore {
     const ids = { postKey: key.postKey, lang: key.lang, segmentId: key.segmentId };
     const writes: Promise<unknown>[] = [clock.save()];
     let draft: DraftRecord;
+    let revised = false;
     if (wanted.reviewed && current) {
       draft = { ...current, concurrentEdits: [], reviewedAt: hlc };
     } else if (wanted.sourceChange !== undefined && wanted.text === undefined && !wanted.deleted && current) {
@@ -198,15 +208,22 @@ export class DraftStore {
       else delete draft.status;
       const revision: RevisionRecord = { ...ids, rev: draft.rev, text, at, hlc, ...authorOf(clock.identity), origin: wanted.origin ?? 'local' };
       if (draft.status) revision.status = draft.status;
+      if (wanted.memoryMatch !== undefined) revision.memoryMatch = wanted.memoryMatch;
       writes.push(tx.objectStore('revisions').add(revision));
+      revised = true;
     }
     if (wanted.sourceChange === null) delete draft.sourceChange;
     else if (wanted.sourceChange) draft.sourceChange = wanted.sourceChange;
+    // A source flagged or confirmed leaves no revision; memory translates by that source.
+    if (!revised && draft.sourceChange?.oldText !== current?.sourceChange?.oldText) {
+      writes.push(noteChanges(tx.objectStore('changeFeed'), { drafts: [[ids.postKey, ids.lang, ids.segmentId]] }));
+    }
     const docId = draftDocId(key.postKey, key.lang, key.segmentId);
     writes.push(drafts.put(draft), tx.objectStore('outbox').put({ docId, target: ['draft', ids.postKey, ids.lang, ids.segmentId], stamp: hlc }));
     await Promise.all(writes);
     await tx.done;
     this.onLocalChange?.();
+    this.onDraftWritten?.(draft);
     return draft;
   }
 

@@ -248,7 +248,7 @@ async function createPost(tx: ImportTx, clock: DeviceClock, now: number, target:
 }
 
 function isOrigin(origin: string | undefined): origin is NonNullable<RevisionRecord['origin']> {
-  return ['local', 'pulled', 'concurrent', 'imported', 'restored', 'moved'].includes(origin as string);
+  return ['local', 'pulled', 'concurrent', 'imported', 'restored', 'moved', 'memory'].includes(origin as string);
 }
 
 function authorOf(clock: DeviceClock): { device?: string; user?: string } {

@@ -2,14 +2,17 @@
 // and a test that opens a database made by the version before it.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DraftRecord, PostRecord, RevisionRecord } from '../model';
+import type { GlossaryEntry, MemoryUnit } from '../memory/memory-types';
+import type { StoredIndex } from '../memory/index-snapshot';
+import type { ChangeFeedEntry } from './change-feed';
 import { draftDocId, postDocId } from '../sync/doc-ids';
 import { hlcAt, newDeviceId } from '../sync/hlc';
 
 export const DB_NAME = 'interlinear';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
-/** What an outbox entry will push: a draft, or a post's source. */
-export type OutboxTarget = ['draft', string, string, string] | ['post', string];
+/** What an outbox entry will push: a draft, a post's source, a glossary entry or an imported memory unit (by id). */
+export type OutboxTarget = ['draft', string, string, string] | ['post', string] | ['glossary', string] | ['unit', string];
 
 /**
  * A local change waiting to reach the sync server: one per server document, so a later change
@@ -64,6 +67,14 @@ export interface InterlinearDB extends DBSchema {
   outbox: { key: string; value: OutboxEntry };
   remoteRevs: { key: string; value: RemoteRevision };
   syncMeta: { key: keyof SyncMeta; value: SyncMeta[keyof SyncMeta] };
+  /** The team's glossary: one entry per term of a language pair. */
+  glossary: { key: string; value: GlossaryEntry; indexes: { byPair: [string, string] } };
+  /** Translation memory that is no draft: units imported from TMX files. */
+  memoryUnits: { key: string; value: MemoryUnit; indexes: { byPair: [string, string] } };
+  /** Changes that leave no revision, for the memory index to catch up from (utils/store/change-feed.ts). */
+  changeFeed: { key: number; value: ChangeFeedEntry };
+  /** The memory index as stored: its packed part ('packed') and what changed since ('delta'). */
+  memoryIndex: { key: StoredIndex['kind']; value: StoredIndex };
 }
 
 type UpgradeTx = IDBPTransaction<InterlinearDB, StoreNames<InterlinearDB>[], 'versionchange'>;
@@ -87,6 +98,14 @@ export function upgradeSchema(db: IDBPDatabase<InterlinearDB>, oldVersion: numbe
     const deviceId = newDeviceId();
     void tx.objectStore('syncMeta').put(deviceId, 'deviceId');
     void queueExistingForSync(tx, deviceId);
+  }
+  if (oldVersion < 3) {
+    // Memory and glossary: drafts are the memory as they are; these hold what is not a draft.
+    db.createObjectStore('glossary', { keyPath: 'id' }).createIndex('byPair', ['sourceLang', 'targetLang']);
+    db.createObjectStore('memoryUnits', { keyPath: 'id' }).createIndex('byPair', ['sourceLang', 'targetLang']);
+    // The memory index, stored so that a worker start reads it instead of every draft.
+    db.createObjectStore('changeFeed', { autoIncrement: true });
+    db.createObjectStore('memoryIndex');
   }
 }
 

@@ -2,6 +2,7 @@
 // updates instead of duplicating; and safe: only [a-z0-9:-], never starting with "_" (CouchDB keeps
 // those for itself), short enough for URLs.
 import { hashText } from '../segment/ids';
+import { isEntryDocId } from '../store/entry-sync';
 
 export const DRAFT_PREFIX = 'draft:';
 export const POST_PREFIX = 'post:';
@@ -33,5 +34,5 @@ export function isSafeDocId(id: string): boolean {
 
 /** Only documents Interlinear writes; anything else in a shared database is left alone. */
 export function isInterlinearDocId(id: string): boolean {
-  return (id.startsWith(DRAFT_PREFIX) || id.startsWith(POST_PREFIX)) && isSafeDocId(id);
+  return (id.startsWith(DRAFT_PREFIX) || id.startsWith(POST_PREFIX) || isEntryDocId(id)) && isSafeDocId(id);
 }

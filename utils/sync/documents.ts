@@ -7,6 +7,7 @@ import { safeHttpUrl } from '../safe-url';
 import { draftDocId, postDocId } from './doc-ids';
 import { isHlc } from './hlc';
 import type { SegmentState } from './merge';
+import type { EntryDoc } from '../store/entry-sync';
 
 export interface DraftDoc {
   _id: string;
@@ -38,7 +39,7 @@ export interface PostDoc extends Pick<PostRecord, 'key' | 'url' | 'title' | 'sou
   hlc: string;
 }
 
-export type SyncDoc = DraftDoc | PostDoc;
+export type SyncDoc = DraftDoc | PostDoc | EntryDoc;
 
 /** Longest draft text accepted from the server; far above any paragraph. */
 const MAX_TEXT = 200_000;

@@ -3,6 +3,7 @@
 // each in one transaction, so a service worker stopped at any moment leaves a consistent state.
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { DraftRecord, PostRecord, RevisionRecord, Segment } from '../model';
+import { noteChanges } from '../store/change-feed';
 import type { InterlinearDB, OutboxEntry, SyncIdentity, SyncMeta } from '../store/schema';
 import { openDeviceClock, type DeviceClock } from './device-clock';
 import { draftDocId, postDocId } from './doc-ids';
@@ -21,6 +22,7 @@ import {
 import { compareHlc, hlcAt, hlcTime } from './hlc';
 import { mergeSegment } from './merge';
 import { recordsOf } from './records-of';
+import { ENTRY_STORES, applyEntryDoc, entryOutboxDoc, isEntryTarget, parseEntryDoc, queueEntriesForSync } from '../store/entry-sync';
 
 export interface OutboxItem {
   entry: OutboxEntry;
@@ -49,9 +51,9 @@ export interface Accepted {
   hlc: string;
 }
 
-const APPLY_STORES = ['drafts', 'revisions', 'posts', 'outbox', 'remoteRevs', 'syncMeta'] as const;
-type ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta'];
-const ITEM_STORES: ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta'];
+const APPLY_STORES = ['drafts', 'revisions', 'posts', 'outbox', 'remoteRevs', 'syncMeta', 'changeFeed', ...ENTRY_STORES] as const;
+type ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta', ...typeof ENTRY_STORES];
+const ITEM_STORES: ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta', ...ENTRY_STORES];
 
 export class SyncReplica {
   constructor(
@@ -100,6 +102,7 @@ export class SyncReplica {
     const docs = await Promise.all(
       entries.map(async (entry): Promise<SyncDoc | null> => {
         const known = knownRevs.get(entry.docId);
+        if (isEntryTarget(entry.target)) return entryOutboxDoc(tx, entry.target, known?.rev);
         if (entry.target[0] === 'draft') {
           const [, postKey, lang, segmentId] = entry.target;
           const draft = await drafts.get([postKey, lang, segmentId]);
@@ -173,8 +176,9 @@ export class SyncReplica {
       remoteRevs: tx.objectStore('remoteRevs'),
       clock: await openDeviceClock(tx.objectStore('syncMeta'), this.now),
       changes: { drafts: [], posts: [], conflicts: 0, queued: 0 },
+      feed: { drafts: [], posts: [], units: [] },
     };
-    const parsed = docs.flatMap((raw) => parseDraftDoc(raw) ?? parsePostDoc(raw) ?? []);
+    const parsed = docs.flatMap((raw) => parseDraftDoc(raw) ?? parsePostDoc(raw) ?? parseEntryDoc(raw) ?? []);
     // The known revisions, read at once; a document met twice in one call is read again after.
     const prefetched = await recordsOf(context.remoteRevs, parsed.map((doc) => doc._id));
     const seen = new Set<string>();
@@ -184,8 +188,10 @@ export class SyncReplica {
       // Our own push coming back, or a version merged already.
       if (!doc._rev || known?.rev === doc._rev) continue;
       if (doc.type === 'draft') await applyDraft(context, doc, known?.hlc ?? null);
-      else await applyPost(context, doc);
+      else if (doc.type === 'post') await applyPost(context, doc);
+      else if ((await applyEntryDoc(tx, doc, context.clock)) && doc.type === 'unit') context.feed.units.push(doc.id);
     }
+    await noteChanges(tx.objectStore('changeFeed'), context.feed);
     if (checkpoint !== undefined) await tx.objectStore('syncMeta').put(checkpoint, 'checkpoint');
     await context.clock.save();
     await tx.done;
@@ -197,7 +203,7 @@ export class SyncReplica {
    * every draft and post, since the new one may have none of them.
    */
   async startOver(target: string): Promise<void> {
-    const tx = this.db.transaction(['outbox', 'remoteRevs', 'syncMeta', 'drafts', 'posts'], 'readwrite');
+    const tx = this.db.transaction(['outbox', 'remoteRevs', 'syncMeta', 'drafts', 'posts', ...ENTRY_STORES], 'readwrite');
     const outbox = tx.objectStore('outbox');
     await tx.objectStore('remoteRevs').clear();
     await tx.objectStore('syncMeta').delete('checkpoint');
@@ -215,6 +221,7 @@ export class SyncReplica {
       const docId = postDocId(c.value.key);
       if (c.value.hlc && !queued.has(docId)) void outbox.put({ docId, target: ['post', c.value.key], stamp: c.value.hlc });
     }
+    await queueEntriesForSync(tx, queued);
     await tx.done;
   }
 }
@@ -228,6 +235,8 @@ interface ApplyContext {
   remoteRevs: IDBPObjectStore<InterlinearDB, ApplyStores, 'remoteRevs', 'readwrite'>;
   clock: DeviceClock;
   changes: AppliedChanges;
+  /** What memory must take in that leaves no revision (utils/store/change-feed.ts). */
+  feed: { drafts: Array<[string, string, string]>; posts: string[]; units: string[] };
 }
 
 /** Merges one server draft into the local one; `base` is the stamp both last agreed on. */
@@ -271,6 +280,8 @@ async function applyDraft(context: ApplyContext, doc: DraftDoc, base: string | n
       });
     }
     for (const revision of kept) await context.revisions.add(withoutUndefined(revision));
+    // A flag changed without a new text (a source confirmed elsewhere): no revision tells memory.
+    if (!merged.textChanged && !merged.statusChanged) context.feed.drafts.push(key);
     changes.drafts.push(draft);
   }
   await context.remoteRevs.put({ docId: doc._id, rev: doc._rev!, hlc: doc.hlc });
@@ -299,6 +310,7 @@ async function applyPost(context: ApplyContext, doc: PostDoc): Promise<void> {
     };
     await context.posts.put(post);
     context.changes.posts.push(post);
+    context.feed.posts.push(post.key);
     // Whether the segments really changed is for followParagraphs to tell (it compares them).
     if (local) {
       (context.changes.resegmented ??= []).push({ postKey: doc.key, before: local.segments, after: doc.segments });

@@ -1,0 +1,83 @@
+// The memory and glossary state of a post view, made once per post and language: the segment
+// being edited (from focus), and the glossary's term matcher, loaded after the view has painted
+// and only when the pair has terms (the stemmers are loaded then too).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { isMessage, sendMessage } from '@/utils/messaging';
+import type { Segment } from '@/utils/model';
+import { loadStemmer } from '@/utils/glossary/stemmers';
+import { TermMatcher } from '@/utils/glossary/term-matcher';
+import { EditingSegment, type MemoryContextValue } from './memory-context';
+
+interface Input {
+  postKey: string;
+  lang: string;
+  sourceLanguage: string | null;
+  segments: readonly Segment[];
+  texts: Readonly<Record<string, string>>;
+  flush(): void;
+}
+
+/** The segment whose editor took the focus. */
+function segmentOfEditor(target: EventTarget | null): string | null {
+  return target instanceof HTMLTextAreaElement ? (target.dataset.segmentId ?? null) : null;
+}
+
+export function useMemoryView(input: Input): MemoryContextValue {
+  const texts = useRef(input.texts);
+  texts.current = input.texts;
+  const flush = useRef(input.flush);
+  flush.current = input.flush;
+  const editing = useMemo(() => new EditingSegment(), [input.postKey, input.lang]);
+  useEffect(() => {
+    // Only an editor's focus moves the matches: a click on another control of a row must not
+    // shift it under the pointer, and focus elsewhere leaves the last editor's matches shown.
+    const onFocus = (event: FocusEvent) => {
+      const id = segmentOfEditor(event.target);
+      if (id) editing.set(id);
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, [editing]);
+  return useMemo(
+    () => ({
+      postKey: input.postKey,
+      lang: input.lang,
+      sourceLanguage: input.sourceLanguage,
+      segments: input.segments,
+      textOf: (id: string) => texts.current[id] ?? '',
+      editing,
+      flush: () => flush.current(),
+    }),
+    [input.postKey, input.lang, input.sourceLanguage, input.segments, editing],
+  );
+}
+
+/** The glossary of the pair, ready to find terms and check drafts; null while none (or loading). */
+export function useTermMatcherOf(sourceLanguage: string | null, lang: string): TermMatcher | null {
+  const [matcher, setMatcher] = useState<TermMatcher | null>(null);
+  useEffect(() => {
+    if (!lang) return setMatcher(null);
+    let current = true;
+    const load = async () => {
+      const entries = await sendMessage({ type: 'glossary:list', sourceLang: sourceLanguage, targetLang: lang });
+      if (!current) return;
+      if (!Array.isArray(entries) || entries.length === 0) return setMatcher(null);
+      const [sourceStem, targetStem] = await Promise.all([loadStemmer(sourceLanguage), loadStemmer(lang)]);
+      if (current) setMatcher(new TermMatcher(entries, sourceLanguage, sourceStem, lang, targetStem));
+    };
+    // After the first paint: the segments come first.
+    const timer = setTimeout(() => void load().catch(() => undefined), 0);
+    const onMessage = (message: unknown) => {
+      if (isMessage(message) && message.type === 'glossary:changed') void load().catch(() => undefined);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, [sourceLanguage, lang]);
+  return matcher;
+}

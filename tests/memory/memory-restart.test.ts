@@ -1,0 +1,152 @@
+// @vitest-environment node
+// Memory across worker starts: a new MemoryService over the same database answers from the stored
+// index, without reading every draft, and takes in what was written while no service ran — typed,
+// pulled, deleted, a source confirmed (no revision), a post's language guessed, units imported.
+// A stored index of another format is built anew.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { importUnits } from '../../utils/memory/memory-store';
+import { MemoryService } from '../../utils/memory/memory-service';
+import type { PostSnapshot, Segment } from '../../utils/model';
+import { segmentId } from '../../utils/segment/ids';
+import { openDraftStore, type DraftStore } from '../../utils/store/draft-store';
+import { draftDocId } from '../../utils/sync/doc-ids';
+import { hlcAt } from '../../utils/sync/hlc';
+import { SyncReplica } from '../../utils/sync/replica';
+
+let n = 0;
+const FIRST = 'https://diff.wikimedia.org/2024/09/05/first/';
+const SECOND = 'https://diff.wikimedia.org/2024/10/14/second/';
+const UNKNOWN = 'https://diff.wikimedia.org/2024/11/02/no-language/';
+const CAPTION = '(Central Asian community members by AAkhmedova (WMF), CC BY 4.0 via Wikimedia Commons)';
+const CAPTION_RU = '(Участники сообщества Центральной Азии, фото AAkhmedova (WMF), CC BY 4.0, Викисклад)';
+const SESSIONS = 'I’ve attended many different sessions, but there are some that I haven’t watched yet.';
+const SESSIONS_RU = 'Я побывал на многих сессиях, но некоторые ещё не посмотрел.';
+const SCHOLARS = 'Scholarship recipients from Kazakhstan and Uzbekistan travelled to Katowice together.';
+const SCHOLARS_RU = 'Стипендиаты из Казахстана и Узбекистана вместе приехали в Катовице.';
+const THANKS = 'Thanks to every volunteer who translated the programme into their language.';
+const THANKS_RU = 'Спасибо всем волонтёрам, которые перевели программу на свой язык.';
+
+function post(key: string, texts: string[], sourceLanguage: string | null = 'en'): PostSnapshot {
+  const segments: Segment[] = texts.map((text) => ({ id: segmentId('paragraph', text), kind: 'paragraph', text }));
+  return { key, url: key, detected: true, title: key.split('/').at(-2)!, sourceLanguage, cta: null, segments };
+}
+
+const idOf = (p: PostSnapshot, text: string) => p.segments.find((s) => s.text === text)!.id;
+
+/** Bulk reads of the drafts store (every draft at once): what building the index costs. */
+function countWholeDraftReads(): () => number {
+  let reads = 0;
+  for (const method of ['getAll', 'getAllKeys', 'openCursor', 'openKeyCursor'] as const) {
+    const original = IDBObjectStore.prototype[method] as (this: IDBObjectStore, ...args: unknown[]) => unknown;
+    vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+      if (this.name === 'drafts' && args[0] == null) reads++;
+      return original.apply(this, args);
+    } as never);
+  }
+  return () => reads;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function setUp(): Promise<{ store: DraftStore; first: PostSnapshot; second: PostSnapshot; unknown: PostSnapshot }> {
+  const store = await openDraftStore(`memory-restart-${n++}`, () => 1_700_000_000_000 + n * 1000);
+  const first = post(FIRST, ['Intro of the first post.', CAPTION, SESSIONS, SCHOLARS]);
+  const second = post(SECOND, ['Another intro entirely.', CAPTION, SESSIONS, SCHOLARS, THANKS]);
+  const unknown = post(UNKNOWN, [THANKS, 'Something else.'], null);
+  for (const p of [first, second, unknown]) await store.savePost(p);
+  return { store, first, second, unknown };
+}
+
+const best = async (service: MemoryService, p: PostSnapshot, text: string) =>
+  (await service.matches({ postKey: p.key, lang: 'ru', segmentId: idOf(p, text) }))[0];
+
+describe('memory after a worker start', () => {
+  it('answers from the stored index without reading every draft, and takes in what was written since', async () => {
+    const { store, first, second, unknown } = await setUp();
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: CAPTION_RU });
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, SESSIONS), text: SESSIONS_RU });
+    // A post that names no language: its drafts pair with no source language yet.
+    await store.saveDraft({ postKey: UNKNOWN, lang: 'ru', segmentId: idOf(unknown, THANKS), text: THANKS_RU });
+    const before = new MemoryService(store.db);
+    expect((await best(before, second, CAPTION))?.target).toBe(CAPTION_RU);
+    expect(await best(before, second, THANKS)).toBeUndefined();
+    await before.store();
+
+    // Written with no service running: typed, pulled, deleted, a source flagged and confirmed, a
+    // post's language guessed.
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, SESSIONS), text: `${SESSIONS_RU} Правка.` });
+    await new SyncReplica(store.db).applyRemote([
+      { _id: draftDocId(FIRST, 'ru', idOf(first, SCHOLARS)), _rev: '1-a', type: 'draft', post: FIRST, lang: 'ru', segment: idOf(first, SCHOLARS), text: SCHOLARS_RU, hlc: hlcAt(1_700_000_000_000, 'othernode0000') },
+    ]);
+    await store.deleteDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION) });
+    await store.setGuessedSourceLanguage(UNKNOWN, 'en');
+
+    const reads = countWholeDraftReads();
+    const after = new MemoryService(store.db);
+    expect(await best(after, second, CAPTION)).toBeUndefined();
+    expect((await best(after, second, SESSIONS))?.target).toBe(`${SESSIONS_RU} Правка.`);
+    expect((await best(after, second, SCHOLARS))?.target).toBe(SCHOLARS_RU);
+    expect((await best(after, second, THANKS))?.target).toBe(THANKS_RU);
+    expect(reads()).toBe(0);
+  });
+
+  it('takes in sources confirmed while no service ran, here and elsewhere, which leave no revision', async () => {
+    const { store, first, second } = await setUp();
+    const sessions = { postKey: FIRST, lang: 'ru', segmentId: idOf(first, SESSIONS) };
+    const scholars = { postKey: FIRST, lang: 'ru', segmentId: idOf(first, SCHOLARS) };
+    await store.saveDraft({ ...sessions, text: SESSIONS_RU });
+    await store.saveDraft({ ...scholars, text: SCHOLARS_RU });
+    // Both paragraphs were reworded: the drafts translated their old texts.
+    for (const key of [sessions, scholars]) await store.changeDraft(key, () => ({ sourceChange: { oldText: `An old wording of ${key.segmentId}.` } }));
+    const before = new MemoryService(store.db);
+    expect(await best(before, second, SESSIONS)).toBeUndefined();
+    expect(await best(before, second, SCHOLARS)).toBeUndefined();
+    await before.store();
+    const revisions = await store.db.count('revisions');
+    await store.changeDraft(sessions, (current) => (current?.sourceChange ? { sourceChange: null } : null));
+    const flagged = (await store.db.get('drafts', [FIRST, 'ru', scholars.segmentId]))!;
+    await new SyncReplica(store.db).applyRemote([
+      { _id: draftDocId(FIRST, 'ru', scholars.segmentId), _rev: '2-b', type: 'draft', post: FIRST, lang: 'ru', segment: scholars.segmentId, text: SCHOLARS_RU, hlc: hlcAt(1_800_000_000_000, 'othernode0000'), base: flagged.hlc! },
+    ]);
+    expect((await store.db.get('drafts', [FIRST, 'ru', scholars.segmentId]))?.sourceChange).toBeUndefined();
+    expect(await store.db.count('revisions')).toBe(revisions);
+    const after = new MemoryService(store.db);
+    expect((await best(after, second, SESSIONS))?.target).toBe(SESSIONS_RU);
+    expect((await best(after, second, SCHOLARS))?.target).toBe(SCHOLARS_RU);
+  });
+
+  it('reads back what changed since the index was last packed, and units imported since', async () => {
+    const { store, first, second } = await setUp();
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: CAPTION_RU });
+    const before = new MemoryService(store.db);
+    await before.ready();
+    await before.store();
+    // Few changes: only they are stored, beside the packed index.
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, SESSIONS), text: SESSIONS_RU });
+    await before.store();
+    expect((await store.db.get('memoryIndex', 'delta'))?.kind).toBe('delta');
+    await importUnits(store, [{ sourceLang: 'en', targetLang: 'ru', source: THANKS, target: THANKS_RU }], 'team.tmx');
+
+    const reads = countWholeDraftReads();
+    const after = new MemoryService(store.db);
+    expect((await best(after, second, SESSIONS))?.target).toBe(SESSIONS_RU);
+    expect((await best(after, second, THANKS))).toMatchObject({ target: THANKS_RU, from: { file: 'team.tmx' } });
+    expect((await best(after, second, CAPTION))?.target).toBe(CAPTION_RU);
+    expect(reads()).toBe(0);
+  });
+
+  it('builds the index anew from the drafts when the stored one is of another format', async () => {
+    const { store, first, second } = await setUp();
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: CAPTION_RU });
+    const before = new MemoryService(store.db);
+    await before.ready();
+    await before.store();
+    const stored = (await store.db.get('memoryIndex', 'packed'))!;
+    await store.db.put('memoryIndex', { ...stored, format: -1 }, 'packed');
+    const reads = countWholeDraftReads();
+    expect((await best(new MemoryService(store.db), second, CAPTION))?.target).toBe(CAPTION_RU);
+    expect(reads()).toBe(1);
+  });
+});

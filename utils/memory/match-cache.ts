@@ -1,0 +1,63 @@
+// The matches of the posts a view has open, worked out when it opened them, so that focusing a
+// segment shows them at once. A segment's matches stay while nothing they were made of changes:
+// any change to the index (an entry added, removed or given another source) drops them all; a
+// text changed in place drops those of the segments that read that entry, or that could have read
+// it among their exact candidates.
+import type { MemoryMatch } from './memory-types';
+
+/** How many post views' matches are kept (a side panel, a popup, a post open from the options). */
+const POSTS_KEPT = 4;
+
+export interface ComputedMatches {
+  /** Best first, down to the lowest threshold a view may ask for. */
+  matches: MemoryMatch[];
+  /** The entries read to make them. */
+  read: Set<string>;
+  /** The pair and exact hash its exact candidates were looked up by. */
+  exactKey: string;
+}
+
+export function exactKeyOf(pair: string, exact: number): string {
+  return `${pair}\u0001${exact}`;
+}
+
+export class MatchCache {
+  private posts = new Map<string, Map<string, ComputedMatches>>();
+  /** Changes on every drop: matches worked out across a drop are not kept. */
+  generation = 0;
+
+  get(postKey: string, lang: string, segmentId: string): ComputedMatches | undefined {
+    return this.posts.get(`${postKey}\u0001${lang}`)?.get(segmentId);
+  }
+
+  set(postKey: string, lang: string, segmentId: string, computed: ComputedMatches): void {
+    const key = `${postKey}\u0001${lang}`;
+    let segments = this.posts.get(key);
+    if (!segments) {
+      if (this.posts.size >= POSTS_KEPT) this.posts.delete(this.posts.keys().next().value!);
+      this.posts.set(key, (segments = new Map()));
+    }
+    segments.set(segmentId, computed);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.posts.clear();
+  }
+
+  /** Drops the matches made of these entries, or that could have been (the same exact source). */
+  forget(ids: ReadonlySet<string>, exactKeys: ReadonlySet<string>): void {
+    if (ids.size === 0 && exactKeys.size === 0) return;
+    this.generation++;
+    for (const segments of this.posts.values()) {
+      for (const [segmentId, computed] of segments) {
+        if (exactKeys.has(computed.exactKey) || [...ids].some((id) => computed.read.has(id))) segments.delete(segmentId);
+      }
+    }
+  }
+}
+
+/** The matches a view asked for: those at or above its threshold (they come first: best first). */
+export function atThreshold(matches: MemoryMatch[], threshold: number): MemoryMatch[] {
+  return matches.filter((match) => match.percent >= threshold);
+}

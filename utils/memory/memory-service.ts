@@ -1,0 +1,285 @@
+// Translation memory in the background. The index (memory-index.ts) is read from its stored form
+// when the worker first needs it (index-snapshot.ts), or built from every draft once when there is
+// none; then it follows every write through the journal — the revisions and the change feed
+// (memory-journal.ts) — read before each answer, whatever path wrote. It is stored again once
+// changes settle. Opening a post works its segments' matches out ahead (match-cache.ts).
+import type { IDBPDatabase } from 'idb';
+import type { InterlinearDB } from '../store/schema';
+import { PostCache, readEntrySources, readEntryTexts, type EntrySource } from './entry-reads';
+import { newGeneration, readStoredIndex, storeDelta, storePacked, type JournalPosition } from './index-snapshot';
+import { atThreshold, exactKeyOf, MatchCache, type ComputedMatches } from './match-cache';
+import { DEFAULT_FUZZY_THRESHOLD, plainSource, rankMatches, type SourceSide } from './match-text';
+import { draftEntryId, draftSource, isLiveUnit, isMemoryDraft, pairKey, unitEntryId } from './memory-entries';
+import { exactHash, MemoryIndex } from './memory-index';
+import { journalEnd, readJournal, type JournalChanges } from './memory-journal';
+import type { MemoryMatch } from './memory-types';
+
+/**
+ * Exact candidates read at most, the latest written: a licence line a team repeats in every post
+ * may be in memory thousands of times, and a few of them say all there is.
+ */
+export const EXACT_READ = 24;
+/** The lowest threshold a view may ask for: matches worked out ahead keep every match down to it. */
+export const LOWEST_THRESHOLD = 50;
+/** Segments of an opened post whose matches are worked out ahead: its first untranslated ones. */
+const WARM_SEGMENTS = 20;
+/** After a segment's matches, the next ones' are worked out too: a translator goes on down. */
+const WARM_AHEAD = 3;
+const READ_BATCH = 500;
+/** Changes settle this long before the index is stored. */
+const SETTLE_MS = 2_000;
+/** The stored index is packed anew past this many changes (else only the changes are stored). */
+const PACK_AFTER = 2_000;
+const PACK_SHARE = 0.05;
+
+/** A segment to match, as the view names it. */
+export interface MatchQuery {
+  postKey: string;
+  lang: string;
+  segmentId: string;
+  threshold?: number;
+}
+
+export class MemoryService {
+  index = new MemoryIndex();
+  private loading: Promise<void> | null = null;
+  private loaded = false;
+  private journal: JournalPosition = { revision: 0, feed: 0 };
+  private generation = '';
+  /** Whether the stored index lacks changes the one here has, and whether its packed part is this one's. */
+  private unsaved = false;
+  private packedStored = false;
+  private readonly posts: PostCache;
+  private readonly cache = new MatchCache();
+  private inflight = new Map<string, Promise<ComputedMatches>>();
+  private queuedCatchUp: Promise<void> | null = null;
+  private lastCatchUp: Promise<void> = Promise.resolve();
+  private lastStore: Promise<void> = Promise.resolve();
+  private storeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly db: IDBPDatabase<InterlinearDB>,
+    private readonly settleMs = SETTLE_MS,
+  ) {
+    this.posts = new PostCache(db);
+  }
+
+  /** Something was written: once writes settle, the index takes it in and is stored (if it is loaded). */
+  changed(): void {
+    if (this.loaded) this.scheduleStore();
+  }
+
+  /** Reads (or builds) the index if this worker has none yet, then takes in every change since. */
+  async ready(): Promise<void> {
+    this.loading ??= this.load().catch((error) => {
+      this.loading = null;
+      throw error;
+    });
+    await this.loading;
+    await this.catchUp();
+  }
+
+  /** Works out ahead the matches of an opened post's first untranslated segments. */
+  async warm(postKey: string, lang: string, drafted: ReadonlySet<string> = new Set()): Promise<void> {
+    if (!lang) return;
+    await this.ready();
+    const sources = await this.posts.get(postKey);
+    const segments = sources?.post.segments.filter((s) => !drafted.has(s.id)).slice(0, WARM_SEGMENTS) ?? [];
+    for (const segment of segments) await this.computed({ postKey, lang, segmentId: segment.id });
+  }
+
+  /** Up to three matches for a segment, best first (context, exact, then fuzzy by percent; newer first). */
+  async matches(query: MatchQuery): Promise<MemoryMatch[]> {
+    await this.ready();
+    const { matches } = await this.computed(query);
+    void this.warmAfter(query).catch(() => undefined);
+    return atThreshold(matches, query.threshold ?? DEFAULT_FUZZY_THRESHOLD);
+  }
+
+  /** The best exact or context match of a segment, if any. */
+  async exactMatch(postKey: string, lang: string, segmentId: string): Promise<MemoryMatch | null> {
+    const [best] = (await this.computed({ postKey, lang, segmentId })).matches;
+    return best && best.percent >= 100 ? best : null;
+  }
+
+  /** Stores the index now: its changes, or all of it packed anew when they are many. */
+  store(): Promise<void> {
+    clearTimeout(this.storeTimer);
+    const next = this.lastStore.then(() => this.storeNow());
+    this.lastStore = next.catch(() => undefined);
+    return next;
+  }
+
+  private scheduleStore(): void {
+    clearTimeout(this.storeTimer);
+    this.storeTimer = setTimeout(() => void this.store().catch(() => undefined), this.settleMs);
+  }
+
+  private async storeNow(): Promise<void> {
+    if (!this.loaded) return;
+    await this.catchUp();
+    if (!this.unsaved) return;
+    // What is stored is taken now, with no wait: the index and its journal position agree.
+    const journal = this.journal;
+    this.unsaved = false;
+    try {
+      if (!this.packedStored || this.index.changes > Math.max(PACK_AFTER, this.index.size * PACK_SHARE)) {
+        const generation = newGeneration();
+        const packed = this.index.changes > 0 ? this.index.pack() : this.index.packed;
+        this.generation = generation;
+        this.packedStored = false;
+        await storePacked(this.db, packed, journal, generation);
+        this.packedStored = true;
+      } else {
+        await storeDelta(this.db, this.index.delta(), journal, this.generation);
+      }
+    } catch (error) {
+      this.unsaved = true;
+      throw error;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    const stored = await readStoredIndex(this.db).catch(() => null);
+    if (stored) {
+      this.index = new MemoryIndex(stored.packed, stored.delta);
+      this.journal = stored.journal;
+      this.generation = stored.generation;
+      this.packedStored = true;
+    } else {
+      await this.build();
+    }
+    this.loaded = true;
+    noteLoad(stored ? 'read' : 'built', started, this.index);
+    if (!stored) void this.store().catch(() => undefined);
+  }
+
+  /** The first index of this database, from every draft and unit: tokenises everything, once. */
+  private async build(): Promise<void> {
+    const journal = await journalEnd(this.db);
+    const tx = this.db.transaction(['drafts', 'posts', 'memoryUnits']);
+    const [drafts, posts, units] = await Promise.all([tx.objectStore('drafts').getAll(), tx.objectStore('posts').getAll(), tx.objectStore('memoryUnits').getAll()]);
+    await tx.done;
+    const segments = new Map(posts.map((post) => [post.key, { post, byId: new Map(post.segments.map((s) => [s.id, s])) }]));
+    const entries: Array<{ id: string; pair: string; tagged: string; atMs: number }> = [];
+    for (const draft of drafts) {
+      const known = segments.get(draft.postKey);
+      const source = known && isMemoryDraft(draft) ? draftSource(draft, known.byId.get(draft.segmentId)) : null;
+      if (!known || !source) continue;
+      entries.push({ id: draftEntryId(draft.postKey, draft.lang, draft.segmentId), pair: pairKey(known.post.sourceLanguage, draft.lang), tagged: source, atMs: draft.updatedAt });
+    }
+    for (const unit of units) {
+      if (isLiveUnit(unit)) entries.push({ id: unitEntryId(unit.id), pair: pairKey(unit.sourceLang, unit.targetLang), tagged: unit.source, atMs: unit.at });
+    }
+    const index = MemoryIndex.of(entries);
+    // Read before the drafts: whatever was written meanwhile is in the journal after it.
+    this.index = index;
+    this.journal = journal;
+    this.generation = newGeneration();
+    this.unsaved = true;
+  }
+
+  /** Takes in the journal since the last time; one at a time, and those asked for meanwhile share one. */
+  private catchUp(): Promise<void> {
+    if (this.queuedCatchUp) return this.queuedCatchUp;
+    const next = this.lastCatchUp.then(() => {
+      this.queuedCatchUp = null;
+      return this.catchUpNow();
+    });
+    this.queuedCatchUp = next;
+    this.lastCatchUp = next.catch(() => undefined);
+    return next;
+  }
+
+  private async catchUpNow(): Promise<void> {
+    for (;;) {
+      const changes = await readJournal(this.db, this.journal);
+      if (changes.to.revision !== this.journal.revision || changes.to.feed !== this.journal.feed) await this.apply(changes);
+      if (!changes.more) return;
+    }
+  }
+
+  private async apply(changes: JournalChanges): Promise<void> {
+    for (const postKey of changes.posts) this.posts.forget(postKey);
+    // A post's source changed: each of its drafts, in every language, may have another source or pair.
+    const ofPosts = await Promise.all(
+      [...changes.posts].map((postKey) => this.db.getAllKeysFromIndex('drafts', 'byPostLang', IDBKeyRange.bound([postKey], [postKey, []]))),
+    );
+    for (const [postKey, lang, segmentId] of ofPosts.flat()) changes.drafts.add(draftEntryId(postKey, lang, segmentId));
+    const ids = [...changes.drafts, ...[...changes.units].map(unitEntryId)];
+    const sources: EntrySource[] = [];
+    for (let i = 0; i < ids.length; i += READ_BATCH) sources.push(...(await readEntrySources(this.db, this.posts, ids.slice(i, i + READ_BATCH))));
+    // The index, its journal position and the matches worked out ahead change together, with no wait between.
+    let indexChanged = changes.posts.size > 0;
+    const rewritten = new Set<string>();
+    const exactKeys = new Set<string>();
+    for (const { id, entry } of sources) {
+      if (entry ? this.index.put(id, entry.pair, entry.source, entry.at) : this.index.remove(id)) {
+        indexChanged = true;
+      } else if (entry) {
+        rewritten.add(id);
+        exactKeys.add(exactKeyOf(entry.pair, exactHash(plainSource(entry.source))));
+      }
+    }
+    this.journal = changes.to;
+    if (indexChanged) this.cache.clear();
+    else this.cache.forget(rewritten, exactKeys);
+    this.unsaved = true;
+    this.scheduleStore();
+  }
+
+  /** A segment's matches down to the lowest threshold: worked out ahead, being worked out, or now. */
+  private computed(query: MatchQuery): Promise<ComputedMatches> {
+    const { postKey, lang, segmentId } = query;
+    const cached = this.cache.get(postKey, lang, segmentId);
+    if (cached) return Promise.resolve(cached);
+    const generation = this.cache.generation;
+    const key = `${postKey}\u0001${lang}\u0001${segmentId}\u0001${generation}`;
+    let running = this.inflight.get(key);
+    if (!running) {
+      running = this.compute(query)
+        .then((computed) => {
+          // Worked out across a change: good for this answer only.
+          if (generation === this.cache.generation) this.cache.set(postKey, lang, segmentId, computed);
+          return computed;
+        })
+        .finally(() => this.inflight.delete(key));
+      this.inflight.set(key, running);
+    }
+    return running;
+  }
+
+  private async compute({ postKey, lang, segmentId }: MatchQuery): Promise<ComputedMatches> {
+    const sources = await this.posts.get(postKey, segmentId);
+    const here = sources?.byId.get(segmentId);
+    if (!sources || !here) return { matches: [], read: new Set(), exactKey: '' };
+    const segment: SourceSide = { tagged: here.segment.tagged ?? here.segment.text, before: here.before, after: here.after };
+    const pair = pairKey(sources.post.sourceLanguage, lang);
+    const own = draftEntryId(postKey, lang, segmentId);
+    const read = new Set([
+      ...this.index.exactCandidates(pair, segment.tagged, EXACT_READ, own),
+      ...this.index.candidates(pair, segment.tagged).map((c) => c.id),
+    ]);
+    read.delete(own);
+    const entries = await readEntryTexts(this.db, this.posts, [...read]);
+    return { matches: rankMatches(segment, entries, LOWEST_THRESHOLD), read, exactKey: exactKeyOf(pair, exactHash(plainSource(segment.tagged))) };
+  }
+
+  /** The segments after this one get their matches worked out, in the background. */
+  private async warmAfter({ postKey, lang, segmentId }: MatchQuery): Promise<void> {
+    const segments = this.posts.cached(postKey)?.post.segments ?? [];
+    const at = segments.findIndex((s) => s.id === segmentId);
+    if (at < 0) return;
+    for (const segment of segments.slice(at + 1, at + 1 + WARM_AHEAD)) await this.computed({ postKey, lang, segmentId: segment.id });
+  }
+}
+
+/** How the index came to be, in the worker's performance timeline (the bench reads it there). */
+function noteLoad(how: 'read' | 'built', started: number, index: MemoryIndex): void {
+  try {
+    performance.measure(`memory index ${how}`, { start: started, detail: { entries: index.size, bytes: index.approximateBytes() } });
+  } catch {
+    // A timeline without measures: nothing to note.
+  }
+}
