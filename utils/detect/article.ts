@@ -22,10 +22,10 @@ const CONTENT_CLASSES: [className: string, within?: string][] = [
   ['markdown-body'],
 ];
 
-/** Post title classes of known platforms, on an <h1>. */
-const TITLE_CLASS = /(?:^|\s)(?:entry-title|wp-block-post-title|gh-article-title|article-title|post-title|p-name)(?:\s|$)/;
+/** Post title classes of known platforms (Blogger's is on an <h3>, Drupal's on a span inside the <h1>). */
+const TITLE_CLASS = /(?:^|\s)(?:entry-title|wp-block-post-title|gh-article-title|article-title|post-title|page-title|p-name|node__title|article-header__title|field--name-title)(?:\s|$)/;
+const TITLE_MARKUP = '[itemprop="headline"], [itemprop="name"], .entry-title, .post-title, .page-title, .p-name, .field--name-title';
 
-/** Containers never holding the post, even when they hold much prose. */
 const NOT_CONTENT = /comment|sidebar|footer|related|widget|disqus|wpdiscuz|cookie|newsletter|share|author/i;
 
 export interface ArticleElements {
@@ -51,9 +51,19 @@ function knownContent(doc: Document): Element | null {
   return doc.querySelector('[itemprop="articleBody"]');
 }
 
-/** The post's <h1>: one with a platform's title class, else in the body, in an article or main, or beside the body. */
+/**
+ * The article's own heading, whatever its level: a heading with a platform's title class or
+ * headline markup, or whose words are the page's og:title (or its <title> less the site's name);
+ * else an <h1> in the body, in an article or main, or beside the body.
+ */
 function postTitle(doc: Document, content: Element | null): Element | null {
   const headings = Array.from(doc.getElementsByTagName('h1'));
+  for (const element of Array.from(doc.querySelectorAll(TITLE_MARKUP))) {
+    const heading = /^h[1-3]$/.test(element.localName) ? element : element.closest('h1, h2, h3');
+    if (heading && !heading.closest('aside, nav, footer, [class*="related"], [class*="widget"]')) return heading;
+  }
+  const named = headingNamed(doc, content);
+  if (named) return named;
   return (
     headings.find((h) => TITLE_CLASS.test(h.getAttribute('class') ?? '')) ??
     headings.find((h) => content?.contains(h)) ??
@@ -62,6 +72,33 @@ function postTitle(doc: Document, content: Element | null): Element | null {
     (content ? headings.find((h) => h.parentElement?.contains(content)) : undefined) ??
     null
   );
+}
+
+/** The h1–h3 before the body (or its first) whose words the page's head names as its title. */
+function headingNamed(doc: Document, content: Element | null): Element | null {
+  const names = headNames(doc);
+  if (names.length === 0) return null;
+  for (const heading of Array.from(doc.querySelectorAll('h1, h2, h3'))) {
+    if (content?.contains(heading) && heading !== firstHeading(content)) break;
+    const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (text !== '' && names.includes(text)) return heading;
+  }
+  return null;
+}
+
+function firstHeading(content: Element): Element | null {
+  return content.querySelector('h1, h2, h3');
+}
+
+/** What the head calls the page: og:title, twitter:title, and <title> cut at each separator. */
+function headNames(doc: Document): string[] {
+  const names: string[] = [];
+  for (const meta of Array.from(doc.querySelectorAll('meta[property="og:title"], meta[name="twitter:title"]'))) {
+    names.push(meta.getAttribute('content') ?? '');
+  }
+  const title = doc.title ?? '';
+  names.push(title, ...title.split(/\s+[|–—·:»-]\s+/));
+  return names.map((name) => name.replace(/\s+/g, ' ').trim().toLowerCase()).filter((name) => name.length > 2);
 }
 
 /** Readability's core idea in one pass: credit each paragraph's text to its parent. */

@@ -5,6 +5,7 @@ import { normaliseText } from '../segment/ids';
 import { segmentArticle, type AnchoredSegment } from '../segment';
 import { assessCallToAction, type Assessment } from './call-to-action';
 import { locateArticle, type ArticleElements } from './article';
+import { furnitureIn } from './furniture';
 import { CHROME_SELECTOR, withoutChrome } from './page-chrome';
 import { documentBase, headTitle, pageAddress, postKey, readHeadMeta, sourceLanguageOf } from './page-meta';
 
@@ -28,20 +29,20 @@ export function findArticle(doc: Document): ArticleElements {
  */
 export function readPage(doc: Document, pageUrl: string): PageReading {
   const baseUrl = documentBase(doc, pageUrl);
-  return readPageWith(doc, assessCallToAction(doc, baseUrl), baseUrl);
+  const article = locateArticle(doc);
+  return readPageWith(doc, article, assessCallToAction(doc, baseUrl, article), baseUrl);
 }
 
-function readPageWith(doc: Document, assessment: Assessment, baseUrl: string): PageReading {
+function readPageWith(doc: Document, article: ArticleElements, assessment: Assessment, baseUrl: string): PageReading {
   const { cta } = assessment;
   const meta = readHeadMeta(doc);
-  const article = locateArticle(doc);
-  // A title inside the body (documentation sites, Sphinx) is read with the body, once.
-  const titleInBody = article.title !== null && article.content?.contains(article.title) === true;
+  // The title is always the first segment, also where it stands inside the body (documentation
+  // sites, Sphinx) after a notice or breadcrumbs: read first, and skipped in the body.
   const anchors = cta
     ? withoutChrome(
-        segmentArticle({ title: titleInBody ? null : article.title, content: article.content, baseUrl }),
+        segmentArticle({ title: article.title, content: article.content, baseUrl, skip: article.title }),
         article.content,
-        assessment.boxes,
+        [...assessment.boxes, ...furnitureIn(article.content)],
       )
     : [];
   const titleFromBody = article.title ? titleText(article.title) : '';
@@ -75,9 +76,10 @@ export function detectPage(doc: Document, pageUrl: string): Detection {
 export function readPost(doc: Document, pageUrl: string): { post: PostSnapshot | null; anchors: AnchoredSegment[] } {
   // The content script runs on every page of the site: without a call to action, stop here.
   const baseUrl = documentBase(doc, pageUrl);
-  const assessment = assessCallToAction(doc, baseUrl);
+  const article = locateArticle(doc);
+  const assessment = assessCallToAction(doc, baseUrl, article);
   if (!assessment.cta) return { post: null, anchors: [] };
-  const { detection, anchors } = readPageWith(doc, assessment, baseUrl);
+  const { detection, anchors } = readPageWith(doc, article, assessment, baseUrl);
   return { post: { ...detection, key: postKey(pageAddress(doc, pageUrl)), url: pageUrl }, anchors };
 }
 

@@ -6,7 +6,7 @@ import type { Segment, SegmentKind } from '../model';
 import { normaliseText, segmentId } from './ids';
 import { inlineElementOf, lineBreak } from './inline';
 import { LayoutTracker } from './layout';
-import { BLOCK_TAGS, KIND_OF_TAG, isSkipped } from './rules';
+import { BLOCK_TAGS, CODE_TAGS, KIND_OF_TAG, isSkipped } from './rules';
 import { TaggedRun } from './tagged-run';
 
 export { hashText, normaliseText, segmentId } from './ids';
@@ -28,11 +28,15 @@ export interface ArticleParts {
   content?: Element | null;
   /** What relative links resolve against; by default the document's base URL. */
   baseUrl?: string;
+  /** An element of the content read elsewhere (the title, when it stands inside the body). */
+  skip?: Element | null;
 }
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
+/** Words or numbers: what makes a run prose rather than punctuation between code. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
  * Segments of the title, then of the content: paragraphs, headings, list items, quotes, captions
@@ -41,7 +45,7 @@ const CDATA_SECTION_NODE = 4;
  */
 export function segmentArticle(parts: ArticleParts): AnchoredSegment[] {
   const base = parts.baseUrl ?? (parts.content ?? parts.title)?.ownerDocument?.baseURI ?? '';
-  const walker = new SegmentWalker(base);
+  const walker = new SegmentWalker(base, parts.skip ?? null);
   if (parts.title) walker.visitBlock(parts.title, kindOfTag(parts.title.localName) ?? 'heading');
   if (parts.content) walker.visitBlock(parts.content, kindOfTag(parts.content.localName));
   return walker.segments;
@@ -60,8 +64,15 @@ class SegmentWalker {
   /** The run with its inline markup as placeholders. */
   private readonly tagged = new TaggedRun();
   private readonly layout: LayoutTracker;
+  /** Inside how many code elements the walk is; whether the run has words outside code, and inside. */
+  private codeDepth = 0;
+  private prose = false;
+  private code = false;
 
-  constructor(private readonly base: string) {
+  constructor(
+    private readonly base: string,
+    private readonly skipped: Element | null,
+  ) {
     this.layout = new LayoutTracker(base);
   }
 
@@ -79,6 +90,8 @@ class SegmentWalker {
       const type = node.nodeType;
       if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
         const data = (node as CharacterData).data;
+        if (this.codeDepth > 0) this.code = true;
+        else if (!this.prose && HAS_WORD.test(data)) this.prose = true;
         this.run += data;
         this.tagged.addText(data);
         continue;
@@ -95,7 +108,7 @@ class SegmentWalker {
       }
       // A quote's attribution (<blockquote><p>…</p><cite>…</cite>) is a line of its own.
       const isBlock = BLOCK_TAGS.has(tag) || (tag === 'cite' && parent.localName === 'blockquote');
-      if (isSkipped(element, tag)) {
+      if (isSkipped(element, tag) || element === this.skipped) {
         if (isBlock) this.flush(container, kind);
         continue;
       }
@@ -110,6 +123,16 @@ class SegmentWalker {
 
   /** An inline element: a placeholder around its words (or in their place), else just its words. */
   private visitInline(container: Element, element: Element, tag: string, kind: SegmentKind | null): void {
+    if (CODE_TAGS.has(tag)) {
+      this.codeDepth++;
+      this.visitMarkup(container, element, tag, kind);
+      this.codeDepth--;
+    } else {
+      this.visitMarkup(container, element, tag, kind);
+    }
+  }
+
+  private visitMarkup(container: Element, element: Element, tag: string, kind: SegmentKind | null): void {
     const inline = inlineElementOf(element, tag, this.base);
     if (inline === null) {
       this.visitChildren(container, element, kind);
@@ -125,9 +148,13 @@ class SegmentWalker {
   /** Ends the current run: a non-empty one becomes a segment of `kind` anchored at `element`. */
   private flush(element: Element, kind: SegmentKind | null): void {
     const text = this.run === '' ? '' : normaliseText(this.run);
+    // A run of code alone (a command as a list item) is no prose to translate; inline code in a
+    // sentence stays, as a placeholder.
+    const codeOnly = this.code && !this.prose;
     this.run = '';
+    this.prose = this.code = false;
     const markup = this.tagged.finish(text);
-    if (text === '') return;
+    if (text === '' || codeOnly) return;
     const segmentKind = kind ?? 'paragraph';
     // Counted per base id rather than per text, so even a hash collision cannot repeat an id.
     const base = segmentId(segmentKind, text);
