@@ -4,7 +4,8 @@
 // blocks, and what sits right before or after its body. A short box at an edge whose content is an
 // invitation, or whose link leads to a translation platform or route, is a call to action.
 
-const BOX_TAGS = new Set(['aside', 'details', 'dialog', 'section', 'figure']);
+// Not <section> nor <figure>: themes wrap whole articles and their parts in them.
+const BOX_TAGS = new Set(['aside', 'details', 'dialog']);
 const BOX_ROLES = /^(?:note|alert|status|banner|complementary|region|dialog)$/;
 /** Class words themes give boxes: notice, callout, admonition, alert, banner, card, panel… */
 const BOX_CLASS =

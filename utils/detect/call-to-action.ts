@@ -57,7 +57,12 @@ export class Evidence {
   }
 
   addLink(link: Element, weight: number): void {
-    if (this.links.includes(link)) return;
+    const known = this.links.indexOf(link);
+    if (known >= 0) {
+      if (this.linkWeights[known]! >= weight) return;
+      this.links.splice(known, 1);
+      this.linkWeights.splice(known, 1);
+    }
     let at = this.linkWeights.findIndex((w) => w < weight);
     if (at < 0) at = this.links.length;
     this.links.splice(at, 0, link);

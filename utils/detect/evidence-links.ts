@@ -36,6 +36,10 @@ export function readLinkDestinations(parts: PageParts, evidence: Evidence): void
     // Without words, only a box of the article (not a sentence at its end) carries a call to action.
     const place = link.closest(SITE_CHROME) ? null : placeOf(link, parts.edges);
     const box = place && isBox(place) && !speaksOfInterface(place.textContent ?? '') ? place : null;
+    if (box && listsTranslations(box)) {
+      evidence.note('a list of the translations the post already has (ignored)');
+      continue;
+    }
     if (named.has(name)) continue;
     named.add(name);
     if (wording === 'invitation') {
@@ -45,6 +49,7 @@ export function readLinkDestinations(parts: PageParts, evidence: Evidence): void
     } else if (isPageTranslateLink(href)) {
       evidence.add(2, 'a “Translate this page” link to MediaWiki’s Special:Translate');
       evidence.addLink(link, 2.3);
+      if (box) evidence.addBox(box);
     } else if (box) {
       evidence.add(2, `a box of the article links to ${name} (its destination, whatever its language)`);
       evidence.addBox(box);
@@ -57,6 +62,11 @@ export function readLinkDestinations(parts: PageParts, evidence: Evidence): void
       evidence.addLink(link, 0.25);
     }
   }
+}
+
+/** A language switcher: links to the post in other languages, none of them to translate it. */
+function listsTranslations(box: Element): boolean {
+  return Array.from(box.querySelectorAll('a[hreflang]')).some((link) => destinationOf(link.getAttribute('href') ?? '') === null);
 }
 
 /** The words around a link: its box, paragraph or item, when short; else its own. */

@@ -33,11 +33,26 @@ const HOUSE_LABEL = new RegExp(
 export function furnitureIn(content: Element | null): Element[] {
   if (!content) return [];
   const found: Element[] = [];
-  for (const element of Array.from(content.querySelectorAll(CANDIDATES))) {
+  // An avatar beside an author's link: the author box is the smallest block holding both.
+  for (const avatar of Array.from(content.querySelectorAll(AVATAR))) {
+    const box = authorBoxAround(avatar, content);
+    if (box && !found.some((outer) => outer.contains(box))) found.push(box);
+  }
+  const boxes = Array.from(content.children).filter(isBox);
+  for (const element of [...boxes, ...Array.from(content.querySelectorAll(CANDIDATES))]) {
     if (found.some((outer) => outer.contains(element))) continue;
     if (isFurniture(element, content)) found.push(element);
   }
   return found;
+}
+
+function authorBoxAround(avatar: Element, content: Element): Element | null {
+  let node = avatar.parentElement;
+  for (let depth = 0; node && node !== content && depth < 5; node = node.parentElement, depth++) {
+    if ((node.textContent ?? '').length > BOX_TEXT * 1.5) return null;
+    if (node.querySelector(AUTHOR_LINK)) return node;
+  }
+  return null;
 }
 
 function isFurniture(element: Element, content: Element): boolean {

@@ -39,7 +39,7 @@ export function readerTranslationWidgets(doc: Document, links: readonly HTMLAnch
 function widgetRoot(mark: Element): Element {
   let root = mark;
   for (let parent = mark.parentElement; parent && parent.localName !== 'body'; parent = parent.parentElement) {
-    if (/^(?:article|main)$/.test(parent.localName)) break;
+    if (/^(?:article|main)$/.test(parent.localName) || parent.querySelector('article, main, h1')) break;
     if ((parent.textContent ?? '').length > WIDGET_TEXT) break;
     root = parent;
   }

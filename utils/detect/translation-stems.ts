@@ -10,7 +10,7 @@ export const TRANSLATION_STEMS = new RegExp(
     'išvers', 'přelo', 'prelo', 'preved', 'prevesti', 'преве', 'fordít', 'μεταφρ', 'μετάφρ', 'çevir', 'tərcümə',
     'თარგმნ', 'թարգման', 'अनुवाद', 'অনুবাদ', 'மொழிபெயர்', 'అనువద', 'പരിഭാഷ', 'വിവർത്തന', 'ಭಾಷಾಂತರ',
     'ಅನುವಾದ', 'भाषांतर', 'ભાષાંતર', 'અનુવાદ', 'ਉਲਥਾ', 'ਅਨੁਵਾਦ', 'ਤਰਜਮਾ', 'පරිවර්තන', 'แปล', 'បកប្រែ',
-    'ဘာသာပြန်', 'dịch', 'terjemah', 'isalin', 'magsalin', 'pertal', 'tafsiri', '翻訳', '번역', '翻译', '翻譯',
+    'ဘာသာပြန်', 'dịch', 'erjemah', 'isalin', 'magsalin', 'pertal', 'tafsiri', '翻訳', '번역', '翻译', '翻譯',
     'itzul', 'cyfieith', 'þýð', 'перакла', 'которуу', 'котору', 'которгула', 'тәрҗемә', 'тәржемә', 'ژباړ', 'وەرگێڕ', 'وەربگێڕ',
     'werger', 'traduk', 'iwwersetz', 'ittraduċ', 'treiñ', 'përkth', 'орчуул', 'тарҷума', 'gharịa', 'gharia',
     'turju',

@@ -23,7 +23,7 @@ export const LANGUAGE_WORDING: readonly (readonly [string, string, string, strin
   ['hr', 'prevedi(?:te)?(?![a-zčćđšž])|prevesti', '(?:ovu|ovaj|ovo)\\s+(?:stranicu|članak|objavu|tekst)', 'pomo'],
   ['sr', 'преведи(?:те)?(?![а-яђјљњћџ])|превести', '(?:ову|овај|ово)\\s+(?:страницу|чланак|објаву|текст)', 'помо'],
   ['hu', '(?:le)?fordít(?:s|sd|sa|sák|sátok|suk|ani)(?![a-záéíóöőúüű])', '(?:ezt\\s+a|ez\\s+a)\\s+(?:cikket|cikk|oldalt|lapot|bejegyzést|szöveget)', 'segít'],
-  ['ro', 'tradu(?:ce|ceți|ceti|ci)?(?![a-zăâîșşțţ])|a\\s+traduce', '(?:această|aceasta|acest|acesta)\\s+(?:pagină|pagina|articol|postare|text)', 'ajut'],
+  ['ro', 'tradu(?:ce|cem|ceți|ceti|ci)?(?![a-zăâîșşțţ])|a\\s+traduce', '(?:această|aceasta|acest|acesta)\\s+(?:pagină|pagina|articol|postare|text)', 'ajut'],
   ['bg', 'преведете|преведи(?![а-я])|превеждане', '(?:тази|този|това)\\s+(?:страница|статия|публикация|текст)', 'помогн|помощ'],
   ['mk', 'преведете|преведи(?![а-ш])|преведување', '(?:оваа|овој|ова)\\s+(?:страница|статија|објава|текст)|страницава|статијава', 'помогн'],
   ['el', 'μεταφράστε|μετάφρασε|να\\s+μεταφράσ', '(?:αυτήν?\\s+τη|αυτό\\s+το|αυτό|αυτή)\\s*(?:σελίδα|άρθρο|ανάρτηση|κείμενο)', 'βοηθ'],

@@ -64,10 +64,9 @@ class SegmentWalker {
   /** The run with its inline markup as placeholders. */
   private readonly tagged = new TaggedRun();
   private readonly layout: LayoutTracker;
-  /** Inside how many code elements the walk is; whether the run has words outside code, and inside. */
+  /** Inside how many code elements the walk is; whether the run has words outside code. */
   private codeDepth = 0;
   private prose = false;
-  private code = false;
 
   constructor(
     private readonly base: string,
@@ -90,8 +89,7 @@ class SegmentWalker {
       const type = node.nodeType;
       if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
         const data = (node as CharacterData).data;
-        if (this.codeDepth > 0) this.code = true;
-        else if (!this.prose && HAS_WORD.test(data)) this.prose = true;
+        if (this.codeDepth === 0 && !this.prose && HAS_WORD.test(data)) this.prose = true;
         this.run += data;
         this.tagged.addText(data);
         continue;
@@ -148,13 +146,13 @@ class SegmentWalker {
   /** Ends the current run: a non-empty one becomes a segment of `kind` anchored at `element`. */
   private flush(element: Element, kind: SegmentKind | null): void {
     const text = this.run === '' ? '' : normaliseText(this.run);
-    // A run of code alone (a command as a list item) is no prose to translate; inline code in a
-    // sentence stays, as a placeholder.
-    const codeOnly = this.code && !this.prose;
+    // A run without words outside code (a command as a list item, a callout's emoji, a "***"
+    // divider) is no prose to translate; inline code in a sentence stays, as a placeholder.
+    const noProse = !this.prose;
     this.run = '';
-    this.prose = this.code = false;
+    this.prose = false;
     const markup = this.tagged.finish(text);
-    if (text === '' || codeOnly) return;
+    if (text === '' || noProse) return;
     const segmentKind = kind ?? 'paragraph';
     // Counted per base id rather than per text, so even a hash collision cannot repeat an id.
     const base = segmentId(segmentKind, text);

@@ -51,12 +51,15 @@ export const SKIPPED_CLASSES =
 const CODE_CLASS = /(?:^|[\s-])(?:code|highlight|language|lang|shell|console|terminal|sourceCode|hljs|prettyprint|chroma)(?:[\s-]|$)/i;
 
 /**
- * A code block: a <pre> with code inside or a code class. Code is not prose to translate; a <pre>
+ * A code block: a <pre> with code inside, or a code or highlighter class on it or its wrapper. Code is not prose to translate; a <pre>
  * of words alone (a poem, WordPress's preformatted and verse blocks) stays.
  */
 export function isCodeBlock(element: Element): boolean {
   const classes = element.getAttribute('class');
   if (classes && CODE_CLASS.test(classes)) return true;
+  // Highlighters (Pygments, Chroma, Rouge) wrap a bare <pre> in a div of their class.
+  const wrapper = element.parentElement?.getAttribute('class');
+  if (wrapper && CODE_CLASS.test(wrapper)) return true;
   for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) {
     if (CODE_TAGS.has(child.localName)) return true;
   }
