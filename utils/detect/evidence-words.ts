@@ -2,7 +2,7 @@
 // article's first or last block, in any language wording.ts reads. An invitation inside a box or
 // an edge block is a call to action whatever the box's class; one inside a sentence of prose, a
 // quote or a reader-translation widget is a look-alike, named in the evidence.
-import { boxAround, edgeBlockOf, isBox, isShortBeside, type ArticleEdges } from './boxes';
+import { boxAround, edgeBlockOf, isActionBlock, isBox, isShortBeside, type ArticleEdges } from './boxes';
 import type { Evidence, PageParts } from './call-to-action';
 import { shorten } from './call-to-action';
 import { CHROME_SELECTOR } from './page-chrome';
@@ -82,7 +82,11 @@ export function placeOf(element: Element, edges: ArticleEdges): Element | null {
   return edge && isShortBeside(edge.block, edges) ? edge.block : null;
 }
 
-/** An invitation written as a sentence of the article's first or last blocks (a notice of any class). */
+/**
+ * An invitation written as a sentence of the article's first or last blocks (a notice of any
+ * class), made rather than told of: the block holds a link, or the sentence asks (? or !), or a
+ * button follows the block. The always-on first look lets through exactly such blocks.
+ */
 function readEdgeBlocks(parts: PageParts, evidence: Evidence): void {
   const { edges, widgets } = parts;
   for (const block of [...edges.first, ...edges.last]) {
@@ -95,9 +99,11 @@ function readEdgeBlocks(parts: PageParts, evidence: Evidence): void {
     const longest = isBox(block) ? 160 : 100;
     const inviting = sentences.find((sentence) => sentence.length <= longest && readWording(sentence) === 'invitation');
     if (!inviting) continue;
+    const link = block.querySelector('a[href]:not([href^="#"])');
+    const next = block.nextElementSibling;
+    if (!link && !/[?!؟？！]/.test(inviting) && !(next && isActionBlock(next))) continue;
     const where = edges.first.includes(block) ? 'first' : 'last';
     evidence.addBox(block);
-    const link = block.querySelector('a[href]:not([href^="#"])');
     if (link) evidence.addLink(link, 2);
     evidence.add(2.5, `the post's ${where} block invites readers to translate it: “${shorten(text)}”`);
     return;

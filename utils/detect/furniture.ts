@@ -16,18 +16,9 @@ const AVATAR = 'img.avatar, img[class*="avatar"], img[src*="gravatar.com"], [cla
 const AUTHOR_LINK = 'a[rel~="author"], a[href*="/author/"], [itemprop="author"]';
 
 /** How an editors' or a site's notice opens, in the languages most posts are written in. */
-const HOUSE_LABEL = new RegExp(
-  '^\\s*(?:' +
-    [
-      'editor[\'’]?s[\'’]? note', 'note from the editors?', 'editorial note', 'a note from (?:the|our) editors?', 'announcement',
-      'nota (?:del|de la) (?:editor|redacci[oó]n)', 'nota editorial', 'anuncio', 'note de la r[ée]daction', 'annonce',
-      'anmerkung der redaktion', 'hinweis der redaktion', 'ankündigung', 'nota (?:do|da) (?:editor|reda[cç][aã]o)',
-      'nota della redazione', 'annuncio', 'noot van de redactie', 'aankondiging', 'od redakcji', 'ogłoszenie',
-      'от редакции', 'примечание редакции', 'объявление', 'від редакції', 'оголошення', 'yazı işlerinden', 'duyuru',
-    ].join('|') +
-    ')(?![\\p{L}])',
-  'iu',
-);
+// A regular-expression literal: the bundler's minifier folds a literal array's join() wrongly.
+const HOUSE_LABEL =
+  /^\s*(?:editor['’]?s['’]? note|note from the editors?|editorial note|a note from (?:the|our) editors?|announcement|nota (?:del|de la) (?:editor|redacci[oó]n)|nota editorial|anuncio|note de la r[ée]daction|annonce|anmerkung der redaktion|hinweis der redaktion|ankündigung|nota (?:do|da) (?:editor|reda[cç][aã]o)|nota della redazione|annuncio|noot van de redactie|aankondiging|od redakcji|ogłoszenie|от редакции|примечание редакции|объявление|від редакції|оголошення|yazı işlerinden|duyuru)(?![\p{L}])/iu;
 
 /** Author boxes and house notices inside `content`, outermost first. */
 export function furnitureIn(content: Element | null): Element[] {
