@@ -42,20 +42,36 @@ export interface ArticleEdges {
   first: Element[];
   last: Element[];
   /** The body's text length: what "short relative to the article" is measured against. */
-  length: number;
+  readonly length: number;
 }
 
+/** The body's edge blocks, found from both ends: a long post costs no more than a short one. */
 export function articleEdges(content: Element | null): ArticleEdges {
   if (!content) return { content, first: [], last: [], length: 0 };
-  const blocks: Element[] = [];
-  for (let child = content.firstElementChild; child !== null; child = child.nextElementSibling) {
-    const tag = child.localName;
-    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'link' || tag === 'meta') continue;
-    if ((child.textContent ?? '').trim() === '' && !child.querySelector('a[href], button, form, img')) continue;
-    blocks.push(child);
+  const first: Element[] = [];
+  for (let child = content.firstElementChild; child && first.length < 2; child = child.nextElementSibling) {
+    if (isBlock(child)) first.push(child);
   }
-  const last = blocks.slice(Math.max(2, blocks.length - 3));
-  return { content, first: blocks.slice(0, 2), last, length: (content.textContent ?? '').length };
+  const last: Element[] = [];
+  for (let child = content.lastElementChild; child && last.length < 3 && !first.includes(child); child = child.previousElementSibling) {
+    if (isBlock(child)) last.unshift(child);
+  }
+  let length: number | undefined;
+  return {
+    content,
+    first,
+    last,
+    get length() {
+      return (length ??= (content.textContent ?? '').length);
+    },
+  };
+}
+
+/** A block of the body that shows something: words, a link, a button, a form or an image. */
+function isBlock(child: Element): boolean {
+  const tag = child.localName;
+  if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'link' || tag === 'meta') return false;
+  return (child.textContent ?? '').trim() !== '' || child.querySelector('a[href], button, form, img') !== null;
 }
 
 /** The edge block of the body holding `element`, with which edge; null when it is in the body's middle. */

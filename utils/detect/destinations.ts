@@ -30,7 +30,7 @@ const escape = (part: string) => part.replace(/[.%]/g, (c) => `\\${c}`);
 const PLATFORM = new RegExp(PLATFORMS.map(([part]) => escape(part)).join('|'), 'i');
 
 /** Services that translate a page for its reader: never an invitation to translate it. */
-const MACHINE = /(?:^|\/\/|\.)(?:translate\.google\.|translate\.goog|[a-z-]+\.translate\.goog|bing\.com\/translator|microsofttranslator\.com|gtranslate\.(?:io|net|com)|weglot\.com|conveythis\.com|translatepress\.com|deepl\.com\/translator|yandex\.[a-z]+\/translate|translate\.yandex\.)/i;
+export const MACHINE_TRANSLATION = /(?:^|\/\/|\.)(?:translate\.google\.|translate\.goog|[a-z-]+\.translate\.goog|bing\.com\/translator|microsofttranslator\.com|gtranslate\.(?:io|net|com)|weglot\.com|conveythis\.com|translatepress\.com|deepl\.com\/translator|yandex\.[a-z]+\/translate|translate\.yandex\.)/i;
 
 /** Form services a call to action may send volunteers to. */
 const FORM = /(?:docs\.google\.com\/forms|forms\.gle\/|typeform\.com\/|tally\.so\/|jotform\.com\/|form\.jotform|airtable\.com\/(?:shr|app[^/]*\/shr)|forms\.office\.com|forms\.microsoft\.com|framaforms\.org|cognitoforms\.com|surveymonkey\.com|formstack\.com|wufoo\.com)/i;
@@ -44,7 +44,7 @@ const ROUTE =
 
 export function destinationOf(href: string): Destination {
   if (href === '' || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) return null;
-  if (MACHINE.test(href)) return { kind: 'machine' };
+  if (MACHINE_TRANSLATION.test(href)) return { kind: 'machine' };
   if (PLATFORM.test(href)) {
     return { kind: 'platform', name: PLATFORMS.find(([part]) => href.toLowerCase().includes(part.toLowerCase()))?.[1] ?? 'a translation platform' };
   }
@@ -59,4 +59,4 @@ export function isPageTranslateLink(href: string): boolean {
 }
 
 /** One cheap test: could this address be any destination detection weighs? */
-export const ANY_DESTINATION = new RegExp(`${PLATFORM.source}|${MACHINE.source}|${ROUTE.source}|${FORM.source}`, 'i');
+export const ANY_DESTINATION = new RegExp(`${PLATFORM.source}|${MACHINE_TRANSLATION.source}|${ROUTE.source}|${FORM.source}`, 'i');

@@ -2,7 +2,7 @@
 // ConveyThis, TranslatePress' switcher…), as their script leaves them and as they look once
 // rendered: a "Translate this page" label, a language select, a "powered by" link. They translate
 // *for* the reader: nothing inside one is an invitation, and its languages are no target languages.
-import { destinationOf } from './destinations';
+import { MACHINE_TRANSLATION } from './destinations';
 
 const WIDGET_MARKS = [
   '#google_translate_element', '[id^="google_translate"]', '.goog-te-gadget', '.goog-te-combo', '.skiptranslate',
@@ -21,7 +21,7 @@ const WIDGET_TEXT = 600;
 export function readerTranslationWidgets(doc: Document, links: readonly HTMLAnchorElement[]): Element[] {
   const marks: Element[] = Array.from(doc.querySelectorAll(WIDGET_MARKS));
   for (const link of links) {
-    if (destinationOf(link.getAttribute('href') ?? '')?.kind === 'machine') marks.push(link);
+    if (MACHINE_TRANSLATION.test(link.getAttribute('href') ?? '')) marks.push(link);
   }
   for (const select of Array.from(doc.getElementsByTagName('select'))) {
     const holder = select.parentElement;

@@ -3,7 +3,7 @@
 // pattern reads a short text (a heading, a box, a link or button label), never running prose.
 // Matching needs no word boundaries in scripts \b does not know, so patterns use lookarounds.
 // Sixty-nine further languages are worded in wording-languages.ts.
-import { LANGUAGE_INVITATIONS } from './wording-languages';
+import { matchLanguageInvitation } from './wording-languages';
 import { TRANSLATION_STEMS } from './translation-stems';
 
 /** "this article / post / page", as the phrase names the article it stands in. */
@@ -92,9 +92,8 @@ export function readWording(text: string): WordingVerdict {
     if (OPENING_QUOTE.test(text.slice(0, match.index)) && CLOSING_QUOTE.test(text.slice(match.index))) return 'quoted';
     return 'invitation';
   }
-  for (const pattern of LANGUAGE_INVITATIONS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
+  const match = matchLanguageInvitation(text);
+  if (match) {
     if (INTERFACE_WORDS.test(text)) return 'interface';
     if (OPENING_QUOTE.test(text.slice(0, match.index)) && CLOSING_QUOTE.test(text.slice(match.index))) return 'quoted';
     return 'invitation';

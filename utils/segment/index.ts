@@ -51,6 +51,32 @@ export function segmentArticle(parts: ArticleParts): AnchoredSegment[] {
   return walker.segments;
 }
 
+/** When a long read should let the page run: `due()` says the slice is spent, `wait()` yields. */
+export interface Pause {
+  due(): boolean;
+  wait(): Promise<void>;
+}
+
+/**
+ * segmentArticle in slices: the body's top-level nodes one by one, yielding to the page whenever
+ * `pause` says so, so a huge post never holds the page for one long task. The same segments.
+ */
+export async function segmentArticleInSteps(parts: ArticleParts, pause: Pause): Promise<AnchoredSegment[]> {
+  const base = parts.baseUrl ?? (parts.content ?? parts.title)?.ownerDocument?.baseURI ?? '';
+  const walker = new SegmentWalker(base, parts.skip ?? null);
+  if (parts.title) walker.visitBlock(parts.title, kindOfTag(parts.title.localName) ?? 'heading');
+  const content = parts.content;
+  if (!content) return walker.segments;
+  const kind = kindOfTag(content.localName);
+  const frame = walker.enterBlock(content);
+  for (let node = content.firstChild; node !== null; node = node.nextSibling) {
+    walker.visitNode(content, content, node, kind);
+    if (pause.due()) await pause.wait();
+  }
+  walker.leaveBlock(content, kind, frame);
+  return walker.segments;
+}
+
 function kindOfTag(tag: string): SegmentKind | null {
   return KIND_OF_TAG.get(tag) ?? null;
 }
@@ -76,8 +102,16 @@ class SegmentWalker {
   }
 
   visitBlock(block: Element, kind: SegmentKind | null): void {
-    const frame = this.layout.enter(block, block.localName);
+    const frame = this.enterBlock(block);
     this.visitChildren(block, block, kind);
+    this.leaveBlock(block, kind, frame);
+  }
+
+  enterBlock(block: Element): ReturnType<LayoutTracker['enter']> {
+    return this.layout.enter(block, block.localName);
+  }
+
+  leaveBlock(block: Element, kind: SegmentKind | null, frame: ReturnType<LayoutTracker['enter']>): void {
     this.flush(block, kind);
     this.layout.leave(frame);
   }
@@ -85,37 +119,40 @@ class SegmentWalker {
   /** Reads `parent`'s children into the current run of `container`, descending into inline markup. */
   private visitChildren(container: Element, parent: Element, kind: SegmentKind | null): void {
     // firstChild/nextSibling: in Chromium three times faster than indexing childNodes.
-    for (let node = parent.firstChild; node !== null; node = node.nextSibling) {
-      const type = node.nodeType;
-      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-        const data = (node as CharacterData).data;
-        if (this.codeDepth === 0 && !this.prose && HAS_WORD.test(data)) this.prose = true;
-        this.run += data;
-        this.tagged.addText(data);
-        continue;
-      }
-      if (type !== ELEMENT_NODE) continue;
-      const element = node as Element;
-      const tag = element.localName;
-      if (tag === 'br') {
-        // The plain text keeps a space (ids come from it); the tagged text a placeholder.
-        this.run += ' ';
-        this.tagged.addText(' ');
-        this.tagged.addBreak(lineBreak(), this.run);
-        continue;
-      }
-      // A quote's attribution (<blockquote><p>…</p><cite>…</cite>) is a line of its own.
-      const isBlock = BLOCK_TAGS.has(tag) || (tag === 'cite' && parent.localName === 'blockquote');
-      if (isSkipped(element, tag) || element === this.skipped) {
-        if (isBlock) this.flush(container, kind);
-        continue;
-      }
-      if (isBlock) {
-        this.flush(container, kind);
-        this.visitBlock(element, KIND_OF_TAG.get(tag) ?? kind);
-      } else {
-        this.visitInline(container, element, tag, kind);
-      }
+    for (let node = parent.firstChild; node !== null; node = node.nextSibling) this.visitNode(container, parent, node, kind);
+  }
+
+  /** One child `node` of `parent`, read into the current run of `container`. */
+  visitNode(container: Element, parent: Element, node: Node, kind: SegmentKind | null): void {
+    const type = node.nodeType;
+    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      const data = (node as CharacterData).data;
+      if (this.codeDepth === 0 && !this.prose && HAS_WORD.test(data)) this.prose = true;
+      this.run += data;
+      this.tagged.addText(data);
+      return;
+    }
+    if (type !== ELEMENT_NODE) return;
+    const element = node as Element;
+    const tag = element.localName;
+    if (tag === 'br') {
+      // The plain text keeps a space (ids come from it); the tagged text a placeholder.
+      this.run += ' ';
+      this.tagged.addText(' ');
+      this.tagged.addBreak(lineBreak(), this.run);
+      return;
+    }
+    // A quote's attribution (<blockquote><p>…</p><cite>…</cite>) is a line of its own.
+    const isBlock = BLOCK_TAGS.has(tag) || (tag === 'cite' && parent.localName === 'blockquote');
+    if (isSkipped(element, tag) || element === this.skipped) {
+      if (isBlock) this.flush(container, kind);
+      return;
+    }
+    if (isBlock) {
+      this.flush(container, kind);
+      this.visitBlock(element, KIND_OF_TAG.get(tag) ?? kind);
+    } else {
+      this.visitInline(container, element, tag, kind);
     }
   }
 
