@@ -45,6 +45,9 @@ export interface ArticleEdges {
   readonly length: number;
 }
 
+/** More blocks than this, and the body is long beside any box. */
+const LONG_BODY_BLOCKS = 12;
+
 /** The body's edge blocks, found from both ends: a long post costs no more than a short one. */
 export function articleEdges(content: Element | null): ArticleEdges {
   if (!content) return { content, first: [], last: [], length: 0 };
@@ -61,8 +64,9 @@ export function articleEdges(content: Element | null): ArticleEdges {
     content,
     first,
     last,
+    // A body of many blocks is long beside any box: its text is read (a large string) only when short.
     get length() {
-      return (length ??= (content.textContent ?? '').length);
+      return (length ??= content.childElementCount > LONG_BODY_BLOCKS ? Infinity : (content.textContent ?? '').length);
     },
   };
 }

@@ -7,7 +7,6 @@ import type { Evidence, PageParts } from './call-to-action';
 import { shorten } from './call-to-action';
 import { CHROME_SELECTOR } from './page-chrome';
 import { inWidget } from './reader-widgets';
-import { TRANSLATION_STEMS } from './translation-stems';
 import { readWording } from './wording';
 
 /** Where an invitation is worded: headings, links, buttons, boxes and banners. */
@@ -27,8 +26,8 @@ export const LOOK_ALIKE_OF = LOOK_ALIKE;
 
 export function readWordedInvitations(parts: PageParts, evidence: Evidence): void {
   const { doc, edges, widgets } = parts;
-  // One native read of the page's text spares the element scan on pages that never speak of translating.
-  if (!TRANSLATION_STEMS.test(doc.body?.textContent ?? '')) return;
+  // Each candidate's text is short and tested against the stems first (readWording): no read of
+  // the whole page's text, which on a long post is a large string.
   let counted = 0;
   for (const element of Array.from(doc.querySelectorAll(WORDED))) {
     const text = (element.textContent ?? '').trim();

@@ -23,7 +23,8 @@ export function furnitureIn(content: Element | null): Element[] {
   const found: Element[] = [];
   let half: number | undefined;
   const check = (element: Element) => {
-    if (isFurniture(element, (half ??= (content.textContent ?? '').length / 2))) found.push(element);
+    half ??= content.childElementCount > 12 ? Infinity : (content.textContent ?? '').length / 2;
+    if (isFurniture(element, half)) found.push(element);
     else for (let inner = element.firstElementChild; inner; inner = inner.nextElementSibling) {
       if (isFurniture(inner, half)) found.push(inner);
     }
