@@ -182,14 +182,14 @@ class SegmentWalker {
 
   /** Ends the current run: a non-empty one becomes a segment of `kind` anchored at `element`. */
   private flush(element: Element, kind: SegmentKind | null): void {
-    const text = this.run === '' ? '' : normaliseText(this.run);
-    // A run without words outside code (a command as a list item, a callout's emoji, a "***"
-    // divider) is no prose to translate; inline code in a sentence stays, as a placeholder.
-    const noProse = !this.prose;
+    // A run without words outside code (the whitespace between blocks, a command as a list item, a
+    // callout's emoji, a "***" divider) is no prose to translate, and needs no normalising; inline
+    // code in a sentence stays, as a placeholder.
+    const text = this.prose ? normaliseText(this.run) : '';
     this.run = '';
     this.prose = false;
     const markup = this.tagged.finish(text);
-    if (text === '' || noProse) return;
+    if (text === '') return;
     const segmentKind = kind ?? 'paragraph';
     // Counted per base id rather than per text, so even a hash collision cannot repeat an id.
     const base = segmentId(segmentKind, text);
