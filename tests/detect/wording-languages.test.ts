@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readWording } from '../../utils/detect/wording';
 import { LANGUAGE_WORDING } from '../../utils/detect/wording-languages';
-import { TRANSLATION_STEMS } from '../../utils/detect/translation-stems';
+import { STEMS, TRANSLATION_STEMS, hasTranslationStem } from '../../utils/detect/translation-stems';
 
 const INVITATIONS: Record<string, string[]> = {
   it: ['Traduci questa pagina', 'Aiutaci a tradurre questo articolo!'],
@@ -111,7 +111,13 @@ describe('wording in further languages', () => {
   });
 
   it.each(cases)('lets the first look see the stem of %s: %s', (_lang, text) => {
+    expect(hasTranslationStem(text)).toBe(true);
     expect(TRANSLATION_STEMS.test(text)).toBe(true);
+    expect(hasTranslationStem(`${text} `.repeat(500))).toBe(true); // a long text: the compiled pattern
+  });
+
+  it('keeps its stems in lower case, for the first look’s plain searches', () => {
+    expect(STEMS.filter((stem) => stem !== stem.toLowerCase())).toEqual([]);
   });
 
   it('names an app in another language as an interface, not this article', () => {

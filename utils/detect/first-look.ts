@@ -5,7 +5,7 @@
 // in any language detection reads, where an invitation would stand. It answers "maybe"
 // generously; the page reader (detector, segmenter) decides. It must stay small: every page of a
 // site pays for parsing it.
-import { TRANSLATION_STEMS } from './translation-stems';
+import { hasTranslationStem } from './translation-stems';
 
 /** What no page carries without asking: the Diff box and its link, Polylang's new-translation form. */
 const SURE = '#translate-post, a[href$="#translate-post"], select[name="new_lang"], input[name="from_post"]';
@@ -19,14 +19,19 @@ const PLACES =
 /** Short blocks where an invitation may be a sentence, and what makes one more than a mention. */
 const BLOCKS = 'p,li,dd,td,div';
 const BUTTON = 'a[class*=button],a[class*=btn],button,form,[role=button]';
-const QUESTION = /[?!؟？！]/;
+const ASKING = ['?', '!', '؟', '？', '！'];
 
 /**
- * Link destinations the detector weighs (a superset): translation platforms, the word "translate"
- * as a part of an address, MediaWiki's Special:Translate, Polylang's form.
+ * Link destinations the detector weighs (a superset), as parts of a lower-case address: translation
+ * platforms, MediaWiki's Special:Translate, Polylang's form, and the word "translate" in the
+ * languages sites name routes in. Plain searches: no regular expression to set up.
  */
-const DESTINATION =
-  /translatewiki\.net|crowdin\.com|crwd\.in|transifex\.com|weblate|pontoon\.|poeditor\.com|lokalise\.|localazy\.com|gitlocalize\.com|tolgee\.|translations\.launchpad|Special(?::|%3A)Translate|post-new\.php|new_lang=|[/?&=_.#-](?:translat|tradu|[uü]e?bersetz|vertal|vertaal|t[lł]umacz|p[rř]elo[zž]|perevod|pereklad|overs|k[aä][aä]nn|terjemah|[cç]evir|fanyi|honyaku|beonyeok)/i;
+const DESTINATIONS = (
+  'translatewiki.net|crowdin.com|crwd.in|transifex.com|weblate|pontoon.|poeditor.com|lokalise.|localazy.com|' +
+  'gitlocalize.com|tolgee.|translations.launchpad|special:translate|special%3atranslate|post-new.php|new_lang=|' +
+  'translat|tradu|bersetz|vertal|vertaal|tlumacz|tłumacz|preloz|přelož|perevod|pereklad|oversett|oversaet|' +
+  'kaann|käänn|terjemah|cevir|çevir|fanyi|honyaku|beonyeok'
+).split('|');
 
 const LONGEST = 600;
 
@@ -35,10 +40,11 @@ export function mayAskForTranslation(doc: Document): boolean {
   if (doc.querySelector(SURE)) return true;
   const links = doc.links;
   for (let i = 0; i < links.length; i++) {
-    if (DESTINATION.test(links[i]!.getAttribute('href') ?? '')) return true;
+    const href = (links[i]!.getAttribute('href') ?? '').toLowerCase();
+    for (const part of DESTINATIONS) if (href.includes(part)) return true;
   }
   // One native read of the page's text spares the rest on pages that never speak of translating.
-  if (!TRANSLATION_STEMS.test(doc.body?.textContent ?? '')) return false;
+  if (!hasTranslationStem(doc.body?.textContent ?? '')) return false;
   for (const place of Array.from(doc.querySelectorAll(PLACES))) {
     if (says(place)) return true;
   }
@@ -51,7 +57,8 @@ export function mayAskForTranslation(doc: Document): boolean {
     if (block.localName === 'div' && block.childElementCount > 3) continue;
     if (!says(block)) continue;
     const next = block.nextElementSibling;
-    if (QUESTION.test(block.textContent!) || (next && (next.matches(BUTTON) || next.querySelector(BUTTON)))) return true;
+    const text = block.textContent!;
+    if (ASKING.some((mark) => text.includes(mark)) || (next && (next.matches(BUTTON) || next.querySelector(BUTTON)))) return true;
   }
   return false;
 }
@@ -59,5 +66,5 @@ export function mayAskForTranslation(doc: Document): boolean {
 /** A short text with the word "translate" in it. */
 function says(element: Element): boolean {
   const text = element.textContent ?? '';
-  return text.length <= LONGEST && TRANSLATION_STEMS.test(text);
+  return text.length <= LONGEST && hasTranslationStem(text);
 }
