@@ -158,8 +158,3 @@ function verdict(evidence: Evidence, cta: CallToAction | null): Assessment {
 export function confidenceOf(score: number): number {
   return 1 / (1 + Math.exp(-1.6 * (score - 1.5)));
 }
-
-export function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
-}

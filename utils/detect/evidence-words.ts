@@ -4,7 +4,6 @@
 // quote or a reader-translation widget is a look-alike, named in the evidence.
 import { boxAround, edgeBlockOf, isActionBlock, isBox, isShortBeside, type ArticleEdges } from './boxes';
 import type { Evidence, PageParts } from './call-to-action';
-import { shorten } from './call-to-action';
 import { CHROME_SELECTOR } from './page-chrome';
 import { inWidget } from './reader-widgets';
 import { readWording } from './wording';
@@ -133,4 +132,10 @@ export function kindOf(element: Element): string {
   if (tag === 'button' || element.getAttribute('role') === 'button') return 'a button';
   if (tag === 'p' || tag === 'strong') return 'a line';
   return 'a box';
+}
+
+/** A quoted line for the evidence: one line, at most 80 characters. */
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
 }
