@@ -1,6 +1,6 @@
 // The always-on content script's first look: may this page ask for translation? A few selector
 // queries and one pass over a handful of short strings (headings, buttons, boxes and banners, short
-// blocks with a link or a question, link destinations) with precompiled patterns: the Diff box,
+// blocks with a link or a question, link destinations), searched as plain strings: the Diff box,
 // Polylang's form, a link to a translation platform or a translate route, or the word "translate"
 // in any language detection reads, where an invitation would stand. It answers "maybe"
 // generously; the page reader (detector, segmenter) decides. It must stay small: every page of a

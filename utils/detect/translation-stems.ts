@@ -1,7 +1,7 @@
 // The word "translate" (its stem) in every language detection has wording for: a text without any
 // of these cannot invite anyone to translate. Kept apart and small: the always-on first look tests
 // a handful of short strings against it, and readWording uses it to skip texts at once.
-// tests/detect/wording.test.ts checks that every invitation the tables read has one of these stems.
+// tests/detect/wording-languages.test.ts checks that every invitation the tables read has one of them.
 
 // One string, split for the first look's plain searches and compiled for longer texts: no array
 // literal joined, which the bundler's minifier folds wrongly.
