@@ -5,10 +5,10 @@
 // An unlisted script, named in the manifest by wxt.config.ts: WXT's content-script wrapper would
 // bring its context and the webextension polyfill, more than this whole script weighs.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { browser as Browser } from 'wxt/browser';
 import { mayAskForTranslation } from '@/utils/detect/first-look';
+import { nativeRuntime, sendWith } from '@/utils/detect/native-runtime';
 import { watchPage, type PageWatch } from '@/utils/detect/page-watch';
-import type { Message, MessageType, Response } from '@/utils/messaging';
+import type { Message, MessageType } from '@/utils/messaging';
 import { firstRunInThisPage, pageReaderInThisPage } from '@/utils/site-access/run-once';
 
 export default defineUnlistedScript({
@@ -16,7 +16,7 @@ export default defineUnlistedScript({
     // Also run by a scan of the tab and by sites the reader added (utils/site-access): once per page.
     if (!firstRunInThisPage()) return;
     const runtime = nativeRuntime();
-    const send = <T extends MessageType>(message: Message<T>) => runtime.sendMessage(message) as Promise<Response<T>>;
+    const send = <T extends MessageType>(message: Message<T>) => sendWith(runtime, message);
     let watch: PageWatch | undefined;
     let reader: Promise<boolean> | undefined;
     // Once asked for, the reader watches the page itself (late rendering, address changes).
@@ -34,7 +34,9 @@ export default defineUnlistedScript({
         sendResponse(null);
         return undefined;
       }
-      void loadReader().then(() => sendResponse(pageReaderInThisPage()?.detect() ?? null));
+      void loadReader()
+        .then(() => pageReaderInThisPage()?.detect() ?? null)
+        .then(sendResponse, () => sendResponse(null));
       return true; // answers later
     });
 
@@ -50,9 +52,3 @@ export default defineUnlistedScript({
     if (reader) watch.stop();
   },
 });
-
-/** The browser's own runtime API (promise-based in Chrome MV3 and Firefox): no polyfill here. */
-function nativeRuntime(): typeof Browser.runtime {
-  const scope = globalThis as unknown as { browser?: typeof Browser; chrome: typeof Browser };
-  return (scope.browser?.runtime?.id ? scope.browser : scope.chrome).runtime;
-}

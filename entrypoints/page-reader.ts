@@ -1,30 +1,39 @@
 // The page reader: detector, segmenter and in-page overlay. The always-on content script
 // (first-look.ts) has the background run it only where its first look finds a call to action.
+// Like the first look, it speaks to the browser's own runtime: no webextension-polyfill.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { browser } from 'wxt/browser';
-import { readPost } from '@/utils/detect';
+import { readPostInSteps } from '@/utils/detect';
+import { timeBudget } from '@/utils/detect/time-budget';
+import { answerMessages, nativeRuntime, sendWith } from '@/utils/detect/native-runtime';
 import { watchPage } from '@/utils/detect/page-watch';
-import { dispatch, sendMessage, type Handlers } from '@/utils/messaging';
+import type { Handlers, Message, MessageType } from '@/utils/messaging';
+import type { PostSnapshot } from '@/utils/model';
 import { DraftPreview } from '@/utils/overlay/draft-preview';
 import { PageHighlighter } from '@/utils/overlay/highlight';
 import { listenForSegmentPicks } from '@/utils/overlay/segment-picker';
 import { PAGE_READER_MARK, firstRunInThisPage, publishPageReader } from '@/utils/site-access/run-once';
 
+/** The longest the reader holds the page at a time: well under a long task's 50 ms. */
+const SLICE_MS = 20;
+
 export default defineUnlistedScript(() => {
   // Asked for twice (a scan of the tab beside the site's own script): once per page.
   if (!firstRunInThisPage(globalThis, PAGE_READER_MARK)) return;
+  const runtime = nativeRuntime();
+  const sendMessage = <T extends MessageType>(message: Message<T>) => sendWith(runtime, message);
   // segment id → the element showing it, from the latest reading of the page.
   let elements = new Map<string, Element>();
   const highlighter = new PageHighlighter(document);
   const preview = new DraftPreview(document);
   let stopPicks: (() => void) | undefined;
 
-  const detect = () => {
-    const { post, anchors } = readPost(document, location.href);
+  // A huge post is read in slices, so the page is never held for one long task.
+  const detect = async () => {
+    const { post, anchors } = await readPostInSteps(document, location.href, timeBudget(SLICE_MS));
     elements = new Map(anchors.map((a) => [a.segment.id, a.element]));
     return post;
   };
-  const report = (post = detect()) => {
+  const report = (post: PostSnapshot | null) => {
     // Only a page that asks for translation listens for Alt+clicks on its paragraphs.
     if (post) stopPicks ??= listenForSegmentPicks(document, segmentOfElement, pickSegment);
     const sent = post
@@ -51,9 +60,7 @@ export default defineUnlistedScript(() => {
       return { shown: preview.show(drafts, (id) => elements.get(id), lang, dir) };
     },
   };
-  browser.runtime.onMessage.addListener((message, sender) =>
-    dispatch(handlers, message, sender, browser.runtime.id),
-  );
+  answerMessages(runtime, handlers);
   // The first look answers a 'page:detect' that came while this script was being loaded.
   publishPageReader({ detect });
   // Read now, and again when the page renders late or changes address (history API).

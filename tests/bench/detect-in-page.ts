@@ -14,7 +14,10 @@ const SIZES = [
 async function readPageBundle(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: `import { readPage } from './utils/detect'; globalThis.__benchReadPage = readPage;`,
+      contents:
+        `import { readPage, readPostInSteps } from './utils/detect'; import { timeBudget } from './utils/detect/time-budget';` +
+        `globalThis.__benchReadPage = readPage; globalThis.__benchReadInSteps = (d, u) => { const b = timeBudget(20);` +
+        ` const t0 = performance.now(); return readPostInSteps(d, u, b).then((r) => ({ longest: b.longestMs, wall: performance.now() - t0, found: r.anchors.length })); };`,
       resolveDir: REPO_ROOT,
       loader: 'ts',
     },
@@ -74,6 +77,31 @@ export async function measureDetectInPage(log: Log): Promise<BenchRow[]> {
         ),
       );
     }
+    // The page reader reads in slices (utils/detect/time-budget.ts): its longest task on the huge post.
+    const huge = posts[posts.length - 1]!;
+    const url = server.origin(BLOG_HOST) + huge.post.path;
+    const walls: number[] = [];
+    const longest = await repeat('longest task, page reader on the 5,000-segment post', log, async (run) => {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.addScriptTag({ content: bundle });
+      const result = await page.evaluate(() =>
+        (globalThis as unknown as { __benchReadInSteps: (d: Document, u: string) => Promise<{ longest: number; wall: number; found: number }> })
+          .__benchReadInSteps(document, location.href),
+      );
+      if (result.found !== huge.segments) throw new Error(`readPostInSteps found ${result.found} segments`);
+      if (run >= 0) walls.push(result.wall);
+      return result.longest;
+    });
+    rows.push(
+      measured(
+        { name: 'longest task of the page reader, generated post of 5,000 segments', unit: 'ms', goal: 50 },
+        longest,
+        `The same 5,000-segment post; readPostInSteps(document, location.href, timeBudget(20)) as the page reader ` +
+          `calls it (entrypoints/page-reader.ts): the call to action, then the body's blocks in slices of 20 ms with ` +
+          `scheduler.yield() between them. The longest slice, performance.now() inside the page. The whole read took ` +
+          `${round(median(walls))} ms of wall time (median), the page running between slices.`,
+      ),
+    );
     await page.close();
   } finally {
     await browser.close();

@@ -10,6 +10,10 @@ export interface Figure {
 
 export interface BenchRow extends Figure {
   value: number | null;
+  /** The same measure of the least the figure can be (an empty content script…), taken in the same run. */
+  floor?: number | null;
+  /** value / floor: what a noisy machine cannot hide. */
+  ratio?: number | null;
   runs: number;
   min: number | null;
   median: number | null;
@@ -63,6 +67,13 @@ export function measured(figure: Figure, values: number[], how: string): BenchRo
     max: round(Math.max(...values), figure.unit),
     how,
   };
+}
+
+/** The row with its floor (the same measure of the least it can be, in the same run) and the ratio to it. */
+export function withFloor(row: BenchRow, floorValues: number[]): BenchRow {
+  const floor = round(median(floorValues), row.unit);
+  const ratio = row.value !== null && floor > 0 ? Math.round((row.value / floor) * 100) / 100 : null;
+  return { ...row, floor, ratio };
 }
 
 /** A figure the bench cannot take yet; `how` says why in plain words. */

@@ -22,10 +22,9 @@ const CONTENT_CLASSES: [className: string, within?: string][] = [
   ['markdown-body'],
 ];
 
-/** Post title classes of known platforms, on an <h1>. */
-const TITLE_CLASS = /(?:^|\s)(?:entry-title|wp-block-post-title|gh-article-title|article-title|post-title|p-name)(?:\s|$)/;
+/** Post title classes of known platforms (Blogger's is on an <h3>, Drupal's on a span inside the <h1>). */
+const TITLE_CLASS = /(?:^|\s)(?:entry-title|wp-block-post-title|gh-article-title|article-title|post-title|page-title|p-name|node__title|article-header__title|field--name-title)(?:\s|$)/;
 
-/** Containers never holding the post, even when they hold much prose. */
 const NOT_CONTENT = /comment|sidebar|footer|related|widget|disqus|wpdiscuz|cookie|newsletter|share|author/i;
 
 export interface ArticleElements {
@@ -51,17 +50,82 @@ function knownContent(doc: Document): Element | null {
   return doc.querySelector('[itemprop="articleBody"]');
 }
 
-/** The post's <h1>: one with a platform's title class, else in the body, in an article or main, or beside the body. */
+/** Where a heading with a title's class is some other post's title, not this one's. */
+const NOT_THIS_TITLE = 'aside, nav, footer, [class*="related"], [class*="widget"]';
+
+/**
+ * The article's own heading, whatever its level: the first h1–h3 with a platform's title class or
+ * headline markup, or whose words the head's og:title (or its <title>) names, looked for up to the
+ * body's first heading; else an <h1> in the body, in an article or main, or beside the body.
+ */
 function postTitle(doc: Document, content: Element | null): Element | null {
+  const candidates = titleCandidates(doc, content);
+  const marked = candidates.find((heading) => hasTitleMarkup(heading) && !heading.closest(NOT_THIS_TITLE));
+  if (marked) return marked;
+  const names = headNames(doc);
+  const named = candidates.find((heading) => names.includes(normalisedLower(heading.textContent ?? '')));
+  if (named) return named;
   const headings = Array.from(doc.getElementsByTagName('h1'));
   return (
-    headings.find((h) => TITLE_CLASS.test(h.getAttribute('class') ?? '')) ??
     headings.find((h) => content?.contains(h)) ??
     headings.find((h) => h.closest('article, main')) ??
     // A heading beside the body, in the block that holds both (a hand-made site's story).
     (content ? headings.find((h) => h.parentElement?.contains(content)) : undefined) ??
     null
   );
+}
+
+/**
+ * The h1–h3 outside the body, and the body's first, in document order: the body's own headings
+ * (hundreds in a long post) are not looked through.
+ */
+function titleCandidates(doc: Document, content: Element | null): Element[] {
+  const candidates: Element[] = [];
+  for (const tag of ['h1', 'h2', 'h3']) {
+    for (const heading of Array.from(doc.getElementsByTagName(tag))) if (!content?.contains(heading)) candidates.push(heading);
+  }
+  const first = content ? headingAtTop(content) : null;
+  if (first) candidates.push(first);
+  // 4 = DOCUMENT_POSITION_FOLLOWING: a before b.
+  return candidates.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+/** The body's first h1–h3 among its first few dozen elements (a title stands at the top). */
+function headingAtTop(content: Element): Element | null {
+  let seen = 0;
+  for (let node = content.firstElementChild; node && seen < 40; seen++) {
+    if (/^h[1-3]$/.test(node.localName)) return node;
+    // Depth first: the first child, else the next sibling, else an ancestor's next sibling.
+    let next: Element | null = node.firstElementChild;
+    for (let up: Element | null = node; !next && up && up !== content; up = up.parentElement) next = up.nextElementSibling;
+    node = next;
+  }
+  return null;
+}
+
+/** A title's class or headline markup on the heading, or on its one child (Drupal's title field). */
+function hasTitleMarkup(heading: Element): boolean {
+  for (const element of [heading, heading.firstElementChild]) {
+    if (!element) continue;
+    if (TITLE_CLASS.test(element.getAttribute('class') ?? '')) return true;
+    if (/(?:^|\s)(?:headline|name)(?:\s|$)/.test(element.getAttribute('itemprop') ?? '')) return true;
+  }
+  return false;
+}
+
+function normalisedLower(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** What the head calls the page: og:title, twitter:title, and <title> cut at each separator. */
+function headNames(doc: Document): string[] {
+  const names: string[] = [];
+  for (const meta of Array.from(doc.querySelectorAll('meta[property="og:title"], meta[name="twitter:title"]'))) {
+    names.push(meta.getAttribute('content') ?? '');
+  }
+  const title = doc.title ?? '';
+  names.push(title, ...title.split(/\s+[|–—·:»-]\s+/));
+  return names.map(normalisedLower).filter((name) => name.length > 2);
 }
 
 /** Readability's core idea in one pass: credit each paragraph's text to its parent. */

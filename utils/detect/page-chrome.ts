@@ -2,7 +2,7 @@
 // comments, author boxes, cookie banners, embeds, "edit this page" links, and the call to action.
 // The segmenter skips the Diff theme's own; these are the rest of the platforms'.
 import type { AnchoredSegment } from '../segment';
-import { normaliseText, segmentId } from '../segment/ids';
+import { normaliseText } from '../segment/ids';
 
 export const CHROME_SELECTOR = [
   'nav', 'aside', 'footer', '[role="navigation"]', '[role="complementary"]', '[aria-hidden="true"]',
@@ -31,26 +31,46 @@ export const CHROME_SELECTOR = [
  * over what is kept (so a repeat of a left-out text does not shift a kept segment's id).
  */
 export function withoutChrome(anchors: AnchoredSegment[], content: Element | null, extra: Element[]): AnchoredSegment[] {
-  const excluded = content ? Array.from(content.querySelectorAll(CHROME_SELECTOR)) : [];
+  const excluded = new Set(content ? Array.from(content.querySelectorAll(CHROME_SELECTOR)) : []);
   // Chrome around the body does not matter: only the parts of it inside the body could be read.
-  for (const element of extra) if (!excluded.includes(element)) excluded.push(element);
-  if (excluded.length === 0) return anchors;
+  for (const element of extra) excluded.add(element);
+  if (excluded.size === 0) return anchors;
   // Inline chrome (an "Edit" link loose in the body) is read into its container's run: drop a
   // segment that is exactly such an element's text.
-  const chromeTexts = new Set(excluded.map((element) => normaliseText(element.textContent ?? '')));
-  const kept = anchors.filter(
-    (anchor) =>
-      !excluded.some((element) => element.contains(anchor.element)) &&
-      !(chromeTexts.has(anchor.segment.text) && excluded.some((element) => anchor.element.contains(element))),
-  );
+  let chromeTexts: Set<string> | undefined;
+  const isChromeText = (anchor: AnchoredSegment) => {
+    chromeTexts ??= new Set(Array.from(excluded, (element) => normaliseText(element.textContent ?? '')));
+    if (!chromeTexts.has(anchor.segment.text)) return false;
+    for (const element of excluded) if (anchor.element.contains(element)) return true;
+    return false;
+  };
+  const removed = new Set<string>();
+  const kept = anchors.filter((anchor) => {
+    const out = insideAny(anchor.element, excluded) || isChromeText(anchor);
+    if (out) removed.add(baseId(anchor.segment.id));
+    return !out;
+  });
   if (kept.length === anchors.length) return anchors;
+  // Only a repeat of a left-out text is numbered again; every other id stays as it is, unhashed.
   const seen = new Map<string, number>();
   return kept.map((anchor) => {
-    const { kind, text } = anchor.segment;
-    const base = segmentId(kind, text);
+    const base = baseId(anchor.segment.id);
+    if (!removed.has(base)) return anchor;
     const occurrence = seen.get(base) ?? 0;
     seen.set(base, occurrence + 1);
-    const id = segmentId(kind, text, occurrence);
+    const id = occurrence > 0 ? `${base}-${occurrence}` : base;
     return id === anchor.segment.id ? anchor : { ...anchor, segment: { ...anchor.segment, id } };
   });
+}
+
+/** True when `element` or one of its ancestors is in `set`. */
+function insideAny(element: Element, set: ReadonlySet<Element>): boolean {
+  for (let node: Element | null = element; node !== null; node = node.parentElement) if (set.has(node)) return true;
+  return false;
+}
+
+/** A segment id without its repeat number: `p-0abc…-2` → `p-0abc…`. */
+function baseId(id: string): string {
+  const dash = id.indexOf('-', id.indexOf('-') + 1);
+  return dash < 0 ? id : id.slice(0, dash);
 }

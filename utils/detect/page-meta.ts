@@ -79,6 +79,24 @@ export function sourceLanguageOf(doc: Document, meta: HeadMeta): string | null {
 
 /** A title from the head, for pages whose body has no post title: og:title, else <title>. */
 export function headTitle(doc: Document, meta: HeadMeta): string | null {
-  const title = normaliseText(meta.ogTitle ?? '') || normaliseText(doc.title ?? '');
+  const title = normaliseText(meta.ogTitle ?? '') || withoutSiteName(doc, normaliseText(doc.title ?? ''));
   return title || null;
+}
+
+/** Where a document title joins the article's title and the site's name. */
+const TITLE_SEPARATOR = /\s+[|–—·:»-]\s+/;
+
+/** A <title> less the site's name (og:site_name, or the site title the header shows), when it ends in it. */
+function withoutSiteName(doc: Document, title: string): string {
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const site = [
+    doc.querySelector('meta[property="og:site_name"], meta[name="application-name"]')?.getAttribute('content'),
+    doc.querySelector('.site-title, .site-name, .site-branding, [rel="home"], .navbar__title, .gh-head-logo')?.textContent,
+  ].map((name) => normaliseText(name ?? '').toLowerCase());
+  const last = parts[parts.length - 1]!.toLowerCase();
+  if (site.some((name) => name !== '' && (name === last || name.includes(last) || last.includes(name)))) {
+    return normaliseText(title.slice(0, title.length - parts[parts.length - 1]!.length).replace(/\s+[|–—·:»-]\s*$/, ''));
+  }
+  return title;
 }

@@ -6,8 +6,8 @@
 import type { PostSnapshot } from '../model';
 
 export interface PageWatchOptions<T = PostSnapshot> {
-  /** Reads the page: the post it offers (or, for the first look, whether it may offer one), or null. */
-  read: () => T | null;
+  /** Reads the page: the post it offers (or, for the first look, whether it may offer one), or null; at once or in steps. */
+  read: () => T | null | Promise<T | null>;
   /** Tells the extension what the page offers now. Called at start and whenever that changes. */
   send: (post: T | null) => void;
   /** What a reading offers, to tell whether it changed; a post's key, call to action and segments by default. */
@@ -50,14 +50,32 @@ export function watchPage<T = PostSnapshot>(win: Window, options: PageWatchOptio
   let settleTimer: number | undefined;
   let readTimer: number | undefined;
 
-  const check = () => {
-    readTimer = undefined;
-    address = win.location.href;
-    const post = options.read();
+  let reading = false;
+  let again = false;
+  const offer = (post: T | null) => {
     const seen = fingerprintOf(post, address);
     if (seen === last) return;
     last = seen;
     options.send(post);
+  };
+  const check = () => {
+    readTimer = undefined;
+    // A reading in steps still under way: read again once it is done.
+    if (reading) {
+      again = true;
+      return;
+    }
+    address = win.location.href;
+    const post = options.read();
+    if (!(post instanceof Promise)) return offer(post);
+    reading = true;
+    void post.then(offer, () => undefined).finally(() => {
+      reading = false;
+      if (again) {
+        again = false;
+        check();
+      }
+    });
   };
   const scheduleCheck = () => {
     if (readTimer !== undefined) win.clearTimeout(readTimer);

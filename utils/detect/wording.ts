@@ -2,6 +2,9 @@
 // translators meet most, and the look-alike wordings that are not such an invitation. Each
 // pattern reads a short text (a heading, a box, a link or button label), never running prose.
 // Matching needs no word boundaries in scripts \b does not know, so patterns use lookarounds.
+// Sixty-nine further languages are worded in wording-languages.ts.
+import { matchLanguageInvitation } from './wording-languages';
+import { TRANSLATION_STEMS } from './translation-stems';
 
 /** "this article / post / page", as the phrase names the article it stands in. */
 const ARTICLE_INVITATIONS: readonly RegExp[] = [
@@ -43,7 +46,7 @@ const ARTICLE_INVITATIONS: readonly RegExp[] = [
 
 /** The app or site interface rather than an article: translatewiki's, Crowdin's usual invitation. */
 const INTERFACE_WORDS =
-  /\b(?:app|apps|application|interface|UI|software|plugin|theme|extension|game|keyboard|strings|localis\w*|localiz\w*)\b|aplicaci[oó]n|interfaz|l['’]application|l['’]interface|Oberfläche|приложени|интерфейс|інтерфейс|застосун/i;
+  /\b(?:app|apps|application|interface|UI|software|plugin|theme|extension|game|keyboard|strings|localis\w*|localiz\w*)\b|aplicaci[oó]n|interfaz|l['’]application|l['’]interface|Oberfläche|приложени|интерфейс|інтерфейс|застосун|applicazione|interfaccia|uygulama|arayüz|aplikac|rozhraní|インターフェース|アプリ|界面|应用程序|應用程式|인터페이스|앱/i;
 
 /** Someone asking for a translation for themselves, as forum members do. */
 const PERSONAL_REQUEST =
@@ -53,8 +56,7 @@ const PERSONAL_REQUEST =
 const OPENING_QUOTE = /[“„«"‘‹「]/;
 const CLOSING_QUOTE = /[”“»"’›」]/;
 
-/** Every invitation above has one of these stems: a page whose text has none needs no closer look. */
-export const TRANSLATION_STEMS = /transl|tradu|übersetz|tłumacz|перев|перекла|аудар|tarjima|таржима|ترجم|תרגמ|לתרגם/i;
+export { TRANSLATION_STEMS };
 
 /**
  * The stem each invitation pattern above cannot match without, lower case. A text is tried only
@@ -67,6 +69,11 @@ const STEMS_IN_TEXT = new RegExp(PATTERN_STEMS.join('|'), 'gi');
 const INVITATIONS_BY_STEM = ARTICLE_INVITATIONS.map(
   (pattern) => [PATTERN_STEMS.find((stem) => pattern.source.toLowerCase().includes(stem)) ?? '', pattern] as const,
 );
+
+/** Whether a text names an app, interface or software: a platform link beside it is for that. */
+export function speaksOfInterface(text: string): boolean {
+  return INTERFACE_WORDS.test(text);
+}
 
 export type WordingVerdict = 'invitation' | 'interface' | 'personal' | 'quoted' | null;
 
@@ -82,6 +89,12 @@ export function readWording(text: string): WordingVerdict {
     const match = pattern.exec(text);
     if (!match) continue;
     if (PERSONAL_REQUEST.test(text)) return 'personal';
+    if (OPENING_QUOTE.test(text.slice(0, match.index)) && CLOSING_QUOTE.test(text.slice(match.index))) return 'quoted';
+    return 'invitation';
+  }
+  const match = matchLanguageInvitation(text);
+  if (match) {
+    if (INTERFACE_WORDS.test(text)) return 'interface';
     if (OPENING_QUOTE.test(text.slice(0, match.index)) && CLOSING_QUOTE.test(text.slice(match.index))) return 'quoted';
     return 'invitation';
   }

@@ -47,9 +47,32 @@ export const SKIPPED_IDS: ReadonlySet<string> = new Set([
 export const SKIPPED_CLASSES =
   /(?:^|\s)(?:sharedaddy|headerlink|sd-sharing|sd-block|sd-like|screen-reader-text|jp-relatedposts|translate-post|comments-area|comment-respond|comments-wrapper|jetpack-likes-widget-wrapper|wp-block-post-comments|wp-block-comments|wp-block-comments-query-loop|post-navigation)(?:\s|$)/;
 
+/** A preformatted block that holds code (a code element, or a highlighter's or language class). */
+const CODE_CLASS = /(?:^|[\s-])(?:code|highlight|language|lang|shell|console|terminal|sourceCode|hljs|prettyprint|chroma)(?:[\s-]|$)/i;
+
+/**
+ * A code block: a <pre> with code inside, or a code or highlighter class on it or its wrapper. Code is not prose to translate; a <pre>
+ * of words alone (a poem, WordPress's preformatted and verse blocks) stays.
+ */
+export function isCodeBlock(element: Element): boolean {
+  const classes = element.getAttribute('class');
+  if (classes && CODE_CLASS.test(classes)) return true;
+  // Highlighters (Pygments, Chroma, Rouge) wrap a bare <pre> in a div of their class.
+  const wrapper = element.parentElement?.getAttribute('class');
+  if (wrapper && CODE_CLASS.test(wrapper)) return true;
+  for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) {
+    if (CODE_TAGS.has(child.localName)) return true;
+  }
+  return false;
+}
+
+/** Inline elements whose words are code: a segment of nothing else is no prose. */
+export const CODE_TAGS: ReadonlySet<string> = new Set(['code', 'kbd', 'samp', 'var']);
+
 /** True when the element and everything inside it are left out of the segments. */
 export function isSkipped(element: Element, tag: string): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
+  if (tag === 'pre') return isCodeBlock(element);
   if (!element.hasAttributes()) return false; // most <p>, <em>, <li>: one call instead of three
   if (element.hasAttribute('hidden')) return true;
   const id = element.getAttribute('id');

@@ -19,7 +19,7 @@ export function firstRunInThisPage(scope: object = globalThis, mark = MARK): boo
 
 /** What the page reader lends the first look: a reading of the page, on demand. */
 export interface PageReaderHandle {
-  detect(): PostSnapshot | null;
+  detect(): PostSnapshot | null | Promise<PostSnapshot | null>;
 }
 
 export function publishPageReader(handle: PageReaderHandle, scope: object = globalThis): void {
