@@ -1,6 +1,7 @@
 // `npm run bench`: builds the extension, measures what translators feel (in Debian's Chromium where
 // the browser matters), prints a table, and writes bench/results.json and bench/README-table.md.
 // BENCH_RUNS=n: more runs per figure (at least 5). BENCH_SKIP_BUILD=1: measure the build already there.
+// BENCH_ONLY="side panel": only the named groups (comma-separated), no results file written.
 // Exits 1 only when something could not be measured; a figure that misses its goal is reported.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -34,7 +35,7 @@ const { rows, failures } = await bench.runBench({ log: (line) => console.log(lin
 console.log(`\n${textTable(rows)}\n`);
 const misses = rows.filter((row) => verdict(row) === 'MISSES goal');
 console.log(`${misses.length} of ${rows.filter((row) => row.goal !== null && row.value !== null).length} measured figures miss their goal.`);
-console.log(`Wrote ${path.relative(ROOT, bench.RESULTS_FILE)} and ${path.relative(ROOT, bench.README_TABLE_FILE)}`);
+if (!process.env.BENCH_ONLY) console.log(`Wrote ${path.relative(ROOT, bench.RESULTS_FILE)} and ${path.relative(ROOT, bench.README_TABLE_FILE)}`);
 console.log(`Bench took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 if (failures.length) {
   console.error(`✗ Not measured because the bench failed: ${failures.join(', ')}`);

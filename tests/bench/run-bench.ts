@@ -9,11 +9,18 @@ import { measureDetectInPage } from './detect-in-page';
 import { describeMachine, loadAverage, machineMarkdown, type Machine } from './machine';
 import { measurePendingFeatures } from './pending-features';
 import { markdownTable, RUNS, WARMUPS, type BenchRow, type Log } from './results';
-import { measurePanelOpen, startDraftingSession } from './side-panel';
-import { measureKeystrokeDurable, measureKeystrokeFloor, measureKeystrokeFrame } from './side-panel-typing';
+import { measurePanelOpen } from './panel-open';
+import { startDraftingSession } from './side-panel';
+import { measureKeystrokeDurable, measureKeystrokeFrame } from './side-panel-typing';
 
 export const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results.json');
 export const README_TABLE_FILE = path.join(REPO_ROOT, 'bench/README-table.md');
+
+/**
+ * BENCH_ONLY="side panel,export and sync": only those groups, to look at one part again; a
+ * partial run prints its table and writes no results file.
+ */
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((name) => name.trim()) : null;
 
 export interface BenchOutcome {
   rows: BenchRow[];
@@ -28,6 +35,7 @@ export async function runBench({ log, chromiumPath }: { log: Log; chromiumPath: 
   const loadAtStart = loadAverage();
   // One group failing (a view that changed, a browser that crashed) must not lose the others.
   const group = async (name: string, measure: () => Promise<BenchRow[]>) => {
+    if (ONLY && !ONLY.includes(name)) return;
     const started = Date.now();
     try {
       rows.push(...(await measure()));
@@ -45,6 +53,8 @@ export async function runBench({ log, chromiumPath }: { log: Log; chromiumPath: 
         median: null,
         max: null,
         how: `not measured: the bench failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+        floor: null,
+        ratio: null,
       });
     }
     log(`  (${name}: ${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -69,7 +79,6 @@ export async function runBench({ log, chromiumPath }: { log: Log; chromiumPath: 
       return [
         await measurePanelOpen(session, log),
         await measureKeystrokeFrame(session, log),
-        await measureKeystrokeFloor(session, log),
         await measureKeystrokeDurable(session, log),
       ];
     } finally {
@@ -79,7 +88,8 @@ export async function runBench({ log, chromiumPath }: { log: Log; chromiumPath: 
   await group('export and sync', () => measurePendingFeatures(log));
 
   const machine = describeMachine(chromiumPath, loadAtStart);
-  writeOutputs(rows, machine);
+  if (ONLY) log(`BENCH_ONLY: ${ONLY.join(', ')} measured; bench/results.json is left as it was (a partial run)`);
+  else writeOutputs(rows, machine);
   return { rows, machine, failures };
 }
 
