@@ -1,17 +1,18 @@
 // A post being drafted: its header (title, language, progress) and its segments.
 import type { TabPost } from '@/utils/messaging';
-import type { ConcurrentEdit, Progress } from '@/utils/model';
+import type { ConcurrentEdit } from '@/utils/model';
 import { safeHttpUrl } from '@/utils/safe-url';
 import { ExportDisclosure } from '../export/ExportPanel';
 import { LanguagePicker } from './LanguagePicker';
 import { PageLink } from './PageLink';
-import { ProgressMeter } from './ProgressMeter';
+import { PostProgress } from './ProgressMeter';
 import { SegmentRows } from './SegmentRows';
-import { SegmentTexts } from './segment-texts';
+import { SegmentFocus } from './row-window';
+import type { SegmentTexts } from './segment-texts';
 import { DraftContext } from './draft-context';
 import { OrphanedDrafts } from '../history/OrphanedDrafts';
 import { NO_SOURCE_FLAGS, type SourceFlags } from '../history/use-source-flags';
-import { useLayoutEffect, useMemo } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { SyncStatusLine } from '../sync/SyncStatusLine';
 import { KeyboardHelp } from './KeyboardHelp';
 import type { DoneTexts } from './segment-status';
@@ -23,10 +24,10 @@ const NO_LANGUAGES: never[] = [];
 
 interface Props {
   tabPost: TabPost;
-  texts: Readonly<Record<string, string>>;
+  /** The drafts' texts; typing changes them without re-rendering the view (segment-texts.ts). */
+  texts: SegmentTexts;
   /** segment id → edits made elsewhere at the same time (each array kept stable between renders). */
   concurrentEdits: Readonly<Record<string, readonly ConcurrentEdit[]>>;
-  progress: Progress;
   saveError: string | null;
   onText(segmentId: string, text: string): void;
   onKeep(segmentId: string): void;
@@ -51,18 +52,16 @@ const NO_FLUSH = () => undefined;
 const NOTHING_DONE: DoneTexts = {};
 
 export function PostView(props: Props) {
-  const { tabPost, texts, concurrentEdits, progress, saveError, onText, onKeep, onLanguage, onHighlight, actions } = props;
+  const { tabPost, texts, concurrentEdits, saveError, onText, onKeep, onLanguage, onHighlight, actions } = props;
   const { post, lang } = tabPost;
   const startUrl = safeHttpUrl(post.cta?.startUrl);
   const doneTexts = props.doneTexts ?? NOTHING_DONE;
   const sourceFlags = props.sourceFlags ?? NO_SOURCE_FLAGS;
   const flush = props.onFlush ?? NO_FLUSH;
   const draftContext = useMemo(() => ({ postKey: post.key, lang, flush }), [post.key, lang, flush]);
-  // Rows rendered now read the new texts; the rows left as they were hear of their change after.
-  const segmentTexts = useMemo(() => new SegmentTexts(), []);
-  segmentTexts.set(texts);
-  useLayoutEffect(() => segmentTexts.notify(), [segmentTexts, texts]);
-  const keys = useSegmentKeys({ segments: post.segments, texts, doneTexts, setStatus: props.onStatus });
+  // Keys and Alt+click in the page reach any segment, also one whose row rests (row-window.ts).
+  const focus = useMemo(() => new SegmentFocus(), []);
+  const keys = useSegmentKeys({ segments: post.segments, texts, doneTexts, setStatus: props.onStatus, focus });
   return (
     <article class="post">
       <header class="post-header">
@@ -75,7 +74,7 @@ export function PostView(props: Props) {
             sourceLanguage={post.sourceLanguage}
             onChange={onLanguage}
           />
-          <ProgressMeter progress={progress} />
+          <PostProgress segments={post.segments} texts={texts} doneTexts={doneTexts} />
         </div>
         <div class="post-actions">
           {actions}
@@ -88,7 +87,7 @@ export function PostView(props: Props) {
         </div>
         <ExportDisclosure postKey={post.key} lang={lang} />
         <SyncStatusLine />
-        {tabPost.tabId !== null && props.inPage !== false && <PageLink tabId={tabPost.tabId} lang={lang} texts={texts} />}
+        {tabPost.tabId !== null && props.inPage !== false && <PageLink tabId={tabPost.tabId} lang={lang} texts={texts} focus={focus} />}
         {saveError && (
           <p class="notice notice-error" role="alert" data-testid="save-error">
             {saveError}
@@ -98,7 +97,7 @@ export function PostView(props: Props) {
       <DraftContext.Provider value={draftContext}>
       <SegmentRows
         segments={post.segments}
-        texts={segmentTexts}
+        texts={texts}
         sourceLanguage={post.sourceLanguage}
         targetLanguage={lang}
         switching={props.switchingTo != null}
@@ -110,6 +109,7 @@ export function PostView(props: Props) {
         onHighlight={onHighlight}
         inPage={props.inPage}
         onStatus={props.onStatus}
+        focus={focus}
       />
       <OrphanedDrafts orphans={sourceFlags.orphans} sourceLanguage={post.sourceLanguage} />
       </DraftContext.Provider>
