@@ -6,6 +6,7 @@ import { DEFAULT_TIMING, DraftSaver } from '@/utils/draft-saver';
 import { requestPersistentStorage, saveErrorMessage } from '@/utils/store/storage-health';
 import { UnsavedJournal } from '@/utils/unsaved-journal';
 import { isMessage, sendMessage, sendToTab, type TabPost } from '@/utils/messaging';
+import { askBackground } from '@/utils/worker-channel';
 import type { PostRef } from '@/utils/post-link';
 import type { ConcurrentEdit, DraftRecord, DraftStatus } from '@/utils/model';
 import { doneTextsOf, SendsInFlight, withDoneTextOf, type DoneTexts } from './segment-status';
@@ -113,12 +114,13 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
       saver.flush();
       await saves.settled();
       try {
+        // The answer holds the whole post: it takes the worker's faster road (utils/worker-channel.ts).
         const tabPost =
           pinnedKey
-            ? await sendMessage({ type: 'post:get-drafts', postKey: pinnedKey, lang: lang ?? current.current?.lang ?? pinnedLang ?? '' })
+            ? await askBackground({ type: 'post:get-drafts', postKey: pinnedKey, lang: lang ?? current.current?.lang ?? pinnedLang ?? '' })
             : tabId === null
               ? null
-              : await sendMessage({ type: 'tab:get-post', tabId, lang });
+              : await askBackground({ type: 'tab:get-post', tabId, lang });
         if (request !== latestLoad.current) return;
         setSwitchingTo(null);
         const kept = chosen.current?.postKey === tabPost?.post.key ? chosen.current?.lang : undefined;
