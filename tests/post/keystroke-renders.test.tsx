@@ -5,11 +5,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../components/app/App';
-import { dispatch, type Message } from '../../utils/messaging';
 import type { PostSnapshot } from '../../utils/model';
-import { DraftService } from '../../utils/store/draft-service';
-import { openDraftStore } from '../../utils/store/draft-store';
-import { TabRegistry } from '../../utils/store/tab-registry';
+import { startFakeBackground } from '../support/fake-background';
 
 const SEGMENTS = 60;
 const post: PostSnapshot = {
@@ -40,25 +37,8 @@ const progress = () => root.querySelector('[data-testid=progress]')?.textContent
 const quality = (i: number) => root.querySelectorAll('.segment')[i]!.querySelector('[data-testid=quality-line]')!.textContent;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
+  const { tabId } = await startFakeBackground(`keystroke-renders-${n++}`, post, 'ru');
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ shown: false }); // no page to highlight in
-  const service = new DraftService({
-    store: await openDraftStore(`keystroke-renders-${n++}`),
-    tabs: new TabRegistry(fakeBrowser.storage.session),
-    prefs: fakeBrowser.storage.local,
-    setBadge: async () => undefined,
-    askTab: async () => null,
-    broadcast: (m: Message) => void fakeBrowser.runtime.sendMessage(m).catch(() => undefined),
-    browserLanguages: () => ['en-US'],
-  });
-  fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
-    dispatch(service.handlers, message, { id: fakeBrowser.runtime.id }, fakeBrowser.runtime.id),
-  );
-  const windowId = (await fakeBrowser.windows.create({ focused: true })).id!;
-  const tabId = (await fakeBrowser.tabs.create({ url: post.url, windowId })).id!;
-  const sender = { id: fakeBrowser.runtime.id, tab: { id: tabId } };
-  await dispatch(service.handlers, { type: 'post:seen', post }, sender, fakeBrowser.runtime.id);
-  await dispatch(service.handlers, { type: 'post:set-language', postKey: post.key, lang: 'ru' }, sender, fakeBrowser.runtime.id);
   (options as unknown as { __r: (vnode: VNode) => void }).__r = (vnode) => {
     const name = typeof vnode.type === 'function' ? vnode.type.name : '';
     if (name) renders.set(name, count(name) + 1);
