@@ -10,8 +10,11 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Segment } from '@/utils/model';
 import type { SegmentTexts } from './segment-texts';
 
-/** Rows live from the first render: more than a side panel's first screen holds. */
-export const FIRST_LIVE_ROWS = 16;
+/** A post this short is all editors (a Diff post has about 13 segments). */
+const ALL_LIVE_UP_TO = 40;
+/** Rows live from the first render of a longer post: about a side panel's first screen. The others
+ * near the viewport follow in the same frame, before it is painted. */
+const FIRST_LIVE_ROWS = 8;
 /** How far beyond the viewport, in viewport heights, rows are made live ahead of the scroll. */
 const NEAR_SCREENS = 1;
 
@@ -58,13 +61,14 @@ export function useRowWindow({ list, segments, texts, focus, editable }: WindowI
   const [live, setLive] = useState<ReadonlySet<string>>(() => new Set());
   const [, setRestingTexts] = useState(0);
   const indexes = useMemo(() => new Map(segments.map((segment, index) => [segment.id, index])), [segments]);
-  const latest = useRef({ segments, indexes, live, editable });
-  latest.current = { segments, indexes, live, editable };
+  const alwaysLive = segments.length <= ALL_LIVE_UP_TO ? segments.length : FIRST_LIVE_ROWS;
+  const latest = useRef({ segments, indexes, live, editable, alwaysLive });
+  latest.current = { segments, indexes, live, editable, alwaysLive };
   const kept = useRef(new Set<string>()).current;
   const heights = useRef(new Map<string, number>()).current;
   /** A row made live for the focus: its editor takes it once rendered. */
   const focusWhenLive = useRef<{ segmentId: string; block: ScrollLogicalPosition } | null>(null);
-  const isLive = (segmentId: string, index: number) => index < FIRST_LIVE_ROWS || live.has(segmentId);
+  const isLive = (segmentId: string, index: number) => index < alwaysLive || live.has(segmentId);
   const makeLive = (segmentId: string) => setLive((now) => (now.has(segmentId) ? now : new Set(now).add(segmentId)));
 
   const near = useMemo(
@@ -115,9 +119,9 @@ export function useRowWindow({ list, segments, texts, focus, editable }: WindowI
   useEffect(
     () =>
       texts.subscribeEach((segmentId) => {
-        const { indexes: where, live: now } = latest.current;
+        const { indexes: where, live: now, alwaysLive: first } = latest.current;
         const index = where.get(segmentId);
-        if (index !== undefined && index >= FIRST_LIVE_ROWS && !now.has(segmentId)) setRestingTexts((n) => n + 1);
+        if (index !== undefined && index >= first && !now.has(segmentId)) setRestingTexts((n) => n + 1);
       }),
     [texts],
   );
