@@ -1,7 +1,7 @@
 // `npm run bench`: builds the extension, measures what translators feel (in Debian's Chromium where
 // the browser matters), prints a table, and writes bench/results.json and bench/README-table.md.
 // BENCH_RUNS=n: more runs per figure (at least 5). BENCH_SKIP_BUILD=1: measure the build already there.
-// BENCH_ONLY="side panel": only the named groups (comma-separated), no results file written.
+// BENCH_ONLY="side panel": only the named groups (separated by ";"), no results file written.
 // Exits 1 only when something could not be measured; a figure that misses its goal is reported.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

@@ -17,10 +17,10 @@ export const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results.json');
 export const README_TABLE_FILE = path.join(REPO_ROOT, 'bench/README-table.md');
 
 /**
- * BENCH_ONLY="side panel,export and sync": only those groups, to look at one part again; a
+ * BENCH_ONLY="side panel;export and sync": only those groups, to look at one part again; a
  * partial run prints its table and writes no results file.
  */
-const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((name) => name.trim()) : null;
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(';').map((name) => name.trim()) : null;
 
 export interface BenchOutcome {
   rows: BenchRow[];
