@@ -71,7 +71,7 @@ export const SegmentRows = memo(function SegmentRows(props: RowsProps) {
   });
   restingRange(true);
   return (
-    <ol class="segments" ref={list} onFocusCapture={rows.onFocusCapture}>
+    <ol class="segments" ref={list}>
       {items}
     </ol>
   );

@@ -1,10 +1,10 @@
 // Which rows of a long post are full editors. A row within a screen of the viewport is live: its
 // editor, buttons and quality line (SegmentEditor). The others rest (RestingRow.tsx), cheap enough
 // that a 1,000-segment post opens at once. A resting row becomes live as it nears the viewport, or
-// at once when a key (Alt+↓, Alt+N…) or an Alt+click in the page moves the focus to it. A row the
-// translator worked in stays live (its open history or undo notice is never lost); other rows rest
-// again once far away. The rows near the viewport are looked up on scroll and resize, once a
-// frame: nothing runs while the translator types.
+// at once when a key (Alt+↓, Alt+N…) or an Alt+click in the page moves the focus to it. Rows rest
+// again once far away, unless they hold the focus or something the translator opened (a history,
+// an undo notice, a message), which is never lost. The rows near the viewport are looked up on
+// scroll and resize, once a frame: nothing runs while the translator types.
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Segment } from '@/utils/model';
@@ -44,8 +44,6 @@ export interface RowWindow {
   isLive(segmentId: string, index: number): boolean;
   /** The height a row had when it was last live (its resting text keeps it). */
   heightOf(segmentId: string): number | undefined;
-  /** On the list: a focus reaching a row keeps it live. */
-  onFocusCapture(event: FocusEvent): void;
 }
 
 interface WindowInput {
@@ -64,7 +62,6 @@ export function useRowWindow({ list, segments, texts, focus, editable }: WindowI
   const alwaysLive = segments.length <= ALL_LIVE_UP_TO ? segments.length : FIRST_LIVE_ROWS;
   const latest = useRef({ segments, indexes, live, editable, alwaysLive });
   latest.current = { segments, indexes, live, editable, alwaysLive };
-  const kept = useRef(new Set<string>()).current;
   const heights = useRef(new Map<string, number>()).current;
   /** A row made live for the focus: its editor takes it once rendered. */
   const focusWhenLive = useRef<{ segmentId: string; block: ScrollLogicalPosition } | null>(null);
@@ -73,16 +70,16 @@ export function useRowWindow({ list, segments, texts, focus, editable }: WindowI
 
   const near = useMemo(
     () =>
-      new NearRows(() => list.current, (nearby, heightOf) => {
-        const { segments: shown, indexes: where, live: now } = latest.current;
+      new NearRows(() => list.current, (nearby, rows) => {
+        const { segments: shown, indexes: where, live: now, alwaysLive: first } = latest.current;
+        if (first >= shown.length) return; // a short post: every row is an editor
         const nearIds = new Set(nearby.map((index) => shown[index]!.id));
         let next: Set<string> | null = null;
         for (const segmentId of nearIds) if (!now.has(segmentId)) (next ??= new Set(now)).add(segmentId);
         for (const segmentId of now) {
-          if (nearIds.has(segmentId) || kept.has(segmentId)) continue;
-          const index = where.get(segmentId);
-          const height = index === undefined ? 0 : heightOf(index);
-          if (height > 0) heights.set(segmentId, height);
+          const row = rows[where.get(segmentId) ?? -1];
+          if (nearIds.has(segmentId) || !row || holdsWork(row)) continue;
+          heights.set(segmentId, row.getBoundingClientRect().height);
           (next ??= new Set(now)).delete(segmentId);
         }
         if (next) setLive(next);
@@ -91,13 +88,12 @@ export function useRowWindow({ list, segments, texts, focus, editable }: WindowI
   );
   useEffect(() => near.start(), [near]);
 
-  useEffect(
+  useLayoutEffect(
     () =>
       focus?.attach((segmentId, block) => {
         const editor = editorIn(list.current, segmentId);
         if (editor) return placeCaret(editor, block);
         if (!latest.current.editable || !latest.current.indexes.has(segmentId)) return false;
-        kept.add(segmentId);
         focusWhenLive.current = { segmentId, block };
         makeLive(segmentId);
         return true;
@@ -126,13 +122,12 @@ export function useRowWindow({ list, segments, texts, focus, editable }: WindowI
     [texts],
   );
 
-  const onFocusCapture = (event: FocusEvent) => {
-    const row = (event.target as Element).closest('.segment');
-    const segmentId = row?.querySelector<HTMLElement>('textarea[data-segment-id]')?.dataset.segmentId;
-    if (segmentId) kept.add(segmentId);
-  };
+  return { isLive, heightOf: (segmentId) => heights.get(segmentId) };
+}
 
-  return { isLive, heightOf: (segmentId) => heights.get(segmentId), onFocusCapture };
+/** Does the row hold the focus, or something the translator opened that resting would close? */
+function holdsWork(row: Element): boolean {
+  return row.contains(document.activeElement) || row.querySelector('[aria-expanded="true"], .undo-notice, [role="alert"]') !== null;
 }
 
 function editorIn(list: HTMLElement | null, segmentId: string): HTMLTextAreaElement | null {
@@ -153,7 +148,8 @@ class NearRows {
 
   constructor(
     private readonly list: () => HTMLOListElement | null,
-    private readonly onNear: (nearby: number[], heightOf: (index: number) => number) => void,
+    /** The indexes of the rows near the viewport, and every row (one element per segment, in order). */
+    private readonly onNear: (nearby: number[], rows: Element[]) => void,
   ) {}
 
   start(): () => void {
@@ -197,6 +193,6 @@ class NearRows {
     }
     const nearby: number[] = [];
     for (let index = low; index < rows.length && rect(index).top < bottom; index++) nearby.push(index);
-    this.onNear(nearby, (index) => (index < rows.length ? rect(index).height : 0));
+    this.onNear(nearby, rows);
   }
 }
