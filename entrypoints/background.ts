@@ -1,7 +1,8 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { MessageGate } from '@/utils/message-gate';
-import { BACKGROUND_MESSAGES, dispatch, isMessage } from '@/utils/messaging';
+import { BACKGROUND_MESSAGES, dispatch, isMessage, type Sender } from '@/utils/messaging';
+import { answerViewsOnWorker } from '@/utils/worker-channel';
 import { SYNC_ALARM, SYNC_ALARM_MINUTES, startBackgroundApp } from '@/utils/background-app';
 import { keepToolbarOpeningPopup } from '@/utils/side-panel';
 import { keepSiteScriptsInStep } from '@/utils/site-access/site-scripts';
@@ -24,7 +25,7 @@ function main(): void {
   Object.defineProperty(globalThis, 'interlinearRefusedMessages', { get: () => ({ ...gate.refused }) });
   const pageReader = pageReaderHandlers();
 
-  browser.runtime.onMessage.addListener((message, sender) => {
+  const answer = (message: unknown, sender: Sender) => {
     // Messages for the views (draft:changed, page:segment-picked…) are not ours to answer.
     if (isMessage(message) && !BACKGROUND_MESSAGES.has(message.type)) return undefined;
     const admitted = gate.admit(message, sender);
@@ -32,7 +33,9 @@ function main(): void {
     // A page waiting to be read does not wait for the store to open.
     if (admitted.type in pageReader) return dispatch(pageReader, admitted, sender, browser.runtime.id);
     return app.then((a) => dispatch(a.handlers, admitted, sender, browser.runtime.id));
-  });
+  };
+  browser.runtime.onMessage.addListener(answer);
+  answerViewsOnWorker(answer);
 
   // A tab that navigates away shows no post until its new page reports. Without the `tabs`
   // permission the new address is known only where Interlinear may read the page; elsewhere it is

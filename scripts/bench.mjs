@@ -1,8 +1,8 @@
 // `npm run bench`: builds the extension, measures what translators feel (in Debian's Chromium where
 // the browser matters), prints a table, and writes bench/results.json and bench/README-table.md.
 // BENCH_RUNS=n: more runs per figure (at least 5). BENCH_SKIP_BUILD=1: measure the build already there.
-// BENCH_ONLY=<group>: only the groups whose name holds those words ("WordPress fill"), printed and not
-// written to bench/.
+// BENCH_ONLY="side panel;WordPress": only the groups whose names hold those words (separated by
+// ";"), printed and not written to bench/.
 // Exits 1 only when something could not be measured; a figure that misses its goal is reported.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

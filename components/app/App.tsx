@@ -76,7 +76,6 @@ export function App({ layout }: { layout: Layout }) {
       tabPost={state.tabPost}
       texts={model.texts}
       concurrentEdits={model.concurrentEdits}
-      progress={model.progress ?? state.tabPost.progress}
       saveError={model.saveError}
       onText={model.setText}
       onKeep={model.markReviewed}

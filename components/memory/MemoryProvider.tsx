@@ -1,6 +1,7 @@
 // Gives a post view's memory and glossary parts what they share (components/memory/memory-context.ts).
 import type { ComponentChildren } from 'preact';
 import type { Segment } from '@/utils/model';
+import type { SegmentTexts } from '../post/segment-texts';
 import { GlossaryContext, MemoryContext } from './memory-context';
 import { useMemoryView, useTermMatcherOf } from './use-memory-view';
 
@@ -9,7 +10,7 @@ interface Props {
   lang: string;
   sourceLanguage: string | null;
   segments: readonly Segment[];
-  texts: Readonly<Record<string, string>>;
+  texts: SegmentTexts;
   flush(): void;
   children: ComponentChildren;
 }

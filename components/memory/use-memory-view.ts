@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isMessage, sendMessage } from '@/utils/messaging';
 import type { Segment } from '@/utils/model';
+import type { SegmentTexts } from '../post/segment-texts';
 import { loadStemmer } from '@/utils/glossary/stemmers';
 import { TermMatcher } from '@/utils/glossary/term-matcher';
 import { EditingSegment, type MemoryContextValue } from './memory-context';
@@ -14,7 +15,7 @@ interface Input {
   lang: string;
   sourceLanguage: string | null;
   segments: readonly Segment[];
-  texts: Readonly<Record<string, string>>;
+  texts: SegmentTexts;
   flush(): void;
 }
 
@@ -45,7 +46,7 @@ export function useMemoryView(input: Input): MemoryContextValue {
       lang: input.lang,
       sourceLanguage: input.sourceLanguage,
       segments: input.segments,
-      textOf: (id: string) => texts.current[id] ?? '',
+      textOf: (id: string) => texts.current.get(id),
       editing,
       flush: () => flush.current(),
     }),

@@ -5,19 +5,24 @@ import { browser } from 'wxt/browser';
 import { textDirection } from '@/utils/languages';
 import { isMessage, sendToTab } from '@/utils/messaging';
 import { t } from '@/utils/i18n';
+import { useAllTexts, type SegmentTexts } from './segment-texts';
+import type { SegmentFocus } from './row-window';
 
 interface Props {
   tabId: number;
   lang: string;
-  texts: Readonly<Record<string, string>>;
+  texts: SegmentTexts;
+  /** Moves the focus to a segment's editor, also where its row rests. */
+  focus: SegmentFocus;
 }
 
 /** How long typing may run before the page's preview follows it. */
 const PREVIEW_DELAY_MS = 300;
 
-export function PageLink({ tabId, lang, texts }: Props) {
+export function PageLink({ tabId, lang, texts: drafts, focus }: Props) {
   const [previewing, setPreviewing] = useState(false);
-  usePicksFromPage(tabId);
+  const texts = useAllTexts(drafts);
+  usePicksFromPage(tabId, focus);
 
   useEffect(() => {
     if (!previewing || !lang) return undefined;
@@ -51,18 +56,14 @@ export function PageLink({ tabId, lang, texts }: Props) {
 }
 
 /** Focuses the editor of the paragraph the reader Alt+clicked in this view's tab. */
-function usePicksFromPage(tabId: number): void {
+function usePicksFromPage(tabId: number, focus: SegmentFocus): void {
   useEffect(() => {
     const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
       if (!isMessage(message) || message.type !== 'page:segment-picked' || sender.tab?.id !== tabId) return undefined;
-      const editor = document.querySelector<HTMLTextAreaElement>(
-        `textarea[data-segment-id="${CSS.escape(message.segmentId)}"]`,
-      );
-      editor?.scrollIntoView({ block: 'center' });
-      editor?.focus();
+      focus.focus(message.segmentId, 'center');
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, [tabId]);
+  }, [tabId, focus]);
 }

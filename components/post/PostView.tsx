@@ -1,17 +1,18 @@
 // A post being drafted: its header (title, language, progress) and its segments.
 import type { TabPost } from '@/utils/messaging';
-import type { ConcurrentEdit, Progress } from '@/utils/model';
+import type { ConcurrentEdit } from '@/utils/model';
 import { ExportDisclosure } from '../export/ExportPanel';
 import { StartTranslation } from '../wordpress/StartTranslation';
 import { LanguagePicker } from './LanguagePicker';
 import { PageLink } from './PageLink';
-import { ProgressMeter } from './ProgressMeter';
+import { PostProgress } from './ProgressMeter';
 import { SegmentRows } from './SegmentRows';
-import { SegmentTexts } from './segment-texts';
+import { SegmentFocus } from './row-window';
+import type { SegmentTexts } from './segment-texts';
 import { DraftContext } from './draft-context';
 import { OrphanedDrafts } from '../history/OrphanedDrafts';
 import { NO_SOURCE_FLAGS, type SourceFlags } from '../history/use-source-flags';
-import { useLayoutEffect, useMemo } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { SyncStatusLine } from '../sync/SyncStatusLine';
 import { KeyboardHelp } from './KeyboardHelp';
 import type { DoneTexts } from './segment-status';
@@ -27,10 +28,10 @@ const NO_LANGUAGES: never[] = [];
 
 interface Props {
   tabPost: TabPost;
-  texts: Readonly<Record<string, string>>;
+  /** The drafts' texts; typing changes them without re-rendering the view (segment-texts.ts). */
+  texts: SegmentTexts;
   /** segment id → edits made elsewhere at the same time (each array kept stable between renders). */
   concurrentEdits: Readonly<Record<string, readonly ConcurrentEdit[]>>;
-  progress: Progress;
   saveError: string | null;
   onText(segmentId: string, text: string): void;
   onKeep(segmentId: string): void;
@@ -55,17 +56,15 @@ const NO_FLUSH = () => undefined;
 const NOTHING_DONE: DoneTexts = {};
 
 export function PostView(props: Props) {
-  const { tabPost, texts, concurrentEdits, progress, saveError, onText, onKeep, onLanguage, onHighlight, actions } = props;
+  const { tabPost, texts, concurrentEdits, saveError, onText, onKeep, onLanguage, onHighlight, actions } = props;
   const { post, lang } = tabPost;
   const doneTexts = props.doneTexts ?? NOTHING_DONE;
   const sourceFlags = props.sourceFlags ?? NO_SOURCE_FLAGS;
   const flush = props.onFlush ?? NO_FLUSH;
   const draftContext = useMemo(() => ({ postKey: post.key, lang, flush }), [post.key, lang, flush]);
-  // Rows rendered now read the new texts; the rows left as they were hear of their change after.
-  const segmentTexts = useMemo(() => new SegmentTexts(), []);
-  segmentTexts.set(texts);
-  useLayoutEffect(() => segmentTexts.notify(), [segmentTexts, texts]);
-  const keys = useSegmentKeys({ segments: post.segments, texts, doneTexts, setStatus: props.onStatus });
+  // Keys and Alt+click in the page reach any segment, also one whose row rests (row-window.ts).
+  const focus = useMemo(() => new SegmentFocus(), []);
+  const keys = useSegmentKeys({ segments: post.segments, texts, doneTexts, setStatus: props.onStatus, focus });
   return (
     <MemoryProvider postKey={post.key} lang={lang} sourceLanguage={post.sourceLanguage} segments={post.segments} texts={texts} flush={flush}>
     <article class="post">
@@ -79,7 +78,7 @@ export function PostView(props: Props) {
             sourceLanguage={post.sourceLanguage}
             onChange={onLanguage}
           />
-          <ProgressMeter progress={progress} />
+          <PostProgress segments={post.segments} texts={texts} doneTexts={doneTexts} />
         </div>
         <div class="post-actions">
           {actions}
@@ -90,7 +89,7 @@ export function PostView(props: Props) {
         <ExportDisclosure postKey={post.key} lang={lang} />
         <ConcordanceSearch />
         <SyncStatusLine />
-        {tabPost.tabId !== null && props.inPage !== false && <PageLink tabId={tabPost.tabId} lang={lang} texts={texts} />}
+        {tabPost.tabId !== null && props.inPage !== false && <PageLink tabId={tabPost.tabId} lang={lang} texts={texts} focus={focus} />}
         {saveError && (
           <p class="notice notice-error" role="alert" data-testid="save-error">
             {saveError}
@@ -100,7 +99,7 @@ export function PostView(props: Props) {
       <DraftContext.Provider value={draftContext}>
       <SegmentRows
         segments={post.segments}
-        texts={segmentTexts}
+        texts={texts}
         sourceLanguage={post.sourceLanguage}
         targetLanguage={lang}
         switching={props.switchingTo != null}
@@ -112,6 +111,7 @@ export function PostView(props: Props) {
         onHighlight={onHighlight}
         inPage={props.inPage}
         onStatus={props.onStatus}
+        focus={focus}
       />
       <OrphanedDrafts orphans={sourceFlags.orphans} sourceLanguage={post.sourceLanguage} />
       </DraftContext.Provider>

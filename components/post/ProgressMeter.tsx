@@ -1,8 +1,11 @@
 // A post's progress in the chosen language: the words ("7 of 13 done · 2 drafts") and a bar with
 // the done and the drafted part.
-import type { Progress } from '@/utils/model';
+import { useMemo } from 'preact/hooks';
+import { progressOf, type Progress, type Segment } from '@/utils/model';
 import { progressLabel, progressPercents } from '@/utils/progress-label';
 import { t } from '@/utils/i18n';
+import { statusOf, type DoneTexts } from './segment-status';
+import { useAllTexts, type SegmentTexts } from './segment-texts';
 
 export function ProgressMeter({ progress }: { progress: Progress }) {
   const percents = progressPercents(progress);
@@ -24,4 +27,24 @@ export function ProgressMeter({ progress }: { progress: Progress }) {
       </span>
     </div>
   );
+}
+
+interface PostProgressProps {
+  segments: Segment[];
+  texts: SegmentTexts;
+  doneTexts: DoneTexts;
+}
+
+/** The progress of the drafts shown, counted after the frame that shows a keystroke. */
+export function PostProgress({ segments, texts, doneTexts }: PostProgressProps) {
+  const all = useAllTexts(texts);
+  const progress = useMemo(
+    () =>
+      progressOf(
+        segments,
+        Object.entries(all).map(([segmentId, text]) => ({ segmentId, text, status: statusOf(text, doneTexts[segmentId]) })),
+      ),
+    [segments, all, doneTexts],
+  );
+  return <ProgressMeter progress={progress} />;
 }

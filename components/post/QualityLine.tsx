@@ -1,7 +1,8 @@
 // Under each editor: what the draft still lacks against its source (placeholders, numbers),
-// updated as the translator types and announced politely.
+// updated as the translator types (after the frame that shows the keystroke) and announced politely.
 import { useMemo } from 'preact/hooks';
 import type { Segment } from '@/utils/model';
+import { useAfterFrame } from '../common/after-frame';
 import { checkDraft } from '@/utils/segment/quality';
 import { useGlossaryIssues } from '../glossary/glossary-issues';
 
@@ -11,7 +12,8 @@ interface Props {
 }
 
 export function QualityLine({ segment, text }: Props) {
-  const issues = [...useMemo(() => checkDraft(segment, text), [segment, text]), ...useGlossaryIssues(segment.text, text)];
+  const checked = useAfterFrame(text);
+  const issues = [...useMemo(() => checkDraft(segment, checked), [segment, checked]), ...useGlossaryIssues(segment.text, checked)];
   return (
     <div class={`quality-line${issues.length > 0 ? ' has-issues' : ''}`} role="status" aria-live="polite" data-testid="quality-line">
       {issues.length > 0 && (

@@ -1,5 +1,5 @@
 // A segment's own tools beside its editor: open its history, delete its draft (undoably).
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { DeletedDrafts } from '@/utils/model';
 import { sendMessage } from '@/utils/messaging';
 import { errorText, useDraftContext } from './draft-context';
@@ -21,6 +21,16 @@ export function SegmentDraftTools({ segmentId, text, label }: Props) {
   const [deleted, setDeleted] = useState<DeletedDrafts | null>(null);
   const [error, setError] = useState<string | null>(null);
   const historyButton = useRef<HTMLButtonElement>(null);
+  // Asked once, not at every keystroke in the editor above.
+  const labels = useMemo(
+    () => ({
+      history: t('historyButton'),
+      historyName: t('historyButtonLabel', label),
+      deleteDraft: t('editorDeleteDraft'),
+      deleteDraftName: t('editorDeleteDraftLabel', label),
+    }),
+    [label],
+  );
   if (!context?.lang) return null;
 
   const remove = async () => {
@@ -46,14 +56,14 @@ export function SegmentDraftTools({ segmentId, text, label }: Props) {
           ref={historyButton}
           data-action="history"
           aria-expanded={historyOpen}
-          aria-label={t('historyButtonLabel', label)}
+          aria-label={labels.historyName}
           onClick={() => setHistoryOpen((open) => !open)}
         >
-          {t('historyButton')}
+          {labels.history}
         </button>
         {text.trim() !== '' && (
-          <button type="button" data-action="delete-draft" aria-label={t('editorDeleteDraftLabel', label)} onClick={() => void remove()}>
-            {t('editorDeleteDraft')}
+          <button type="button" data-action="delete-draft" aria-label={labels.deleteDraftName} onClick={() => void remove()}>
+            {labels.deleteDraft}
           </button>
         )}
       </div>

@@ -1,22 +1,20 @@
 // One segment: its source text beside (or above) the editor for its draft.
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { memo } from '../common/memo';
 import { textDirection } from '@/utils/languages';
 import type { ConcurrentEdit, Segment, SegmentKind } from '@/utils/model';
 import { ConcurrentEditsFlag } from '../history/ConcurrentEditsFlag';
 import { SegmentDraftTools } from './SegmentDraftTools';
 import { SourceChangeFlag } from '../history/SourceChangeFlag';
-import { PlaceholderChips } from './PlaceholderChips';
 import { insertPlaceholderOnKey } from './placeholder-input';
 import { QualityLine } from './QualityLine';
-import { TaggedText } from './TaggedText';
+import { SegmentMeta, SegmentSource, SourceChips } from './SegmentMeta';
 import { segmentState } from '@/utils/keyboard/segment-order';
 import type { DraftStatus } from '@/utils/model';
-import { StatusControl } from './StatusControl';
 import { MemorySlot } from '../memory/MemoryMatches';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 
-const KIND_LABEL: Record<SegmentKind, MessageKey> = {
+export const KIND_LABEL: Record<SegmentKind, MessageKey> = {
   heading: 'editorKindHeading',
   paragraph: 'editorKindParagraph',
   'list-item': 'editorKindListItem',
@@ -26,7 +24,7 @@ const KIND_LABEL: Record<SegmentKind, MessageKey> = {
 };
 
 /** How screen readers hear a segment inside other labels: "paragraph 3". */
-const KIND_NAME: Record<SegmentKind, MessageKey> = {
+export const KIND_NAME: Record<SegmentKind, MessageKey> = {
   heading: 'editorNameHeading',
   paragraph: 'editorNameParagraph',
   'list-item': 'editorNameListItem',
@@ -38,6 +36,8 @@ const KIND_NAME: Record<SegmentKind, MessageKey> = {
 interface Props {
   segment: Segment;
   index: number;
+  /** How many segments the post has: screen readers say "3 of 1,000" though most rows rest. */
+  setSize?: number;
   text: string;
   sourceLanguage: string | null;
   targetLanguage: string;
@@ -58,11 +58,6 @@ interface Props {
   onStatus?(segmentId: string, status: DraftStatus): void;
   /** The source the draft was written for, when the paragraph was reworded since: flagged until confirmed. */
   sourceChange?: string;
-  /**
-   * False while a long post's row waits its turn for its controls (SegmentRows): it shows its number,
-   * source and editor only, and completes at once when hovered or focused. Default true.
-   */
-  complete?: boolean;
 }
 
 export const SegmentEditor = memo(function SegmentEditor(props: Props) {
@@ -71,58 +66,32 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const drafted = text.trim() !== '';
   const state = segmentState(text, props.done ? 'done' : 'draft');
-  const onStatus = props.onStatus;
-  const number = formatNumber(index + 1);
-  const segmentName = t(KIND_NAME[segment.kind], number);
-  const [reached, setReached] = useState(false);
-  const complete = props.complete !== false || reached;
+  const names = useMemo(() => namesOf(segment.kind, index), [segment.kind, index]);
   return (
     <li
       class={`segment segment-${segment.kind}${drafted ? ' is-drafted' : ''}${state === 'done' ? ' is-done' : ''}`}
       data-status={state}
-      onMouseEnter={() => {
-        setReached(true);
-        onHighlight(segment.id);
-      }}
+      aria-setsize={props.setSize}
+      aria-posinset={props.setSize === undefined ? undefined : index + 1}
+      onMouseEnter={() => onHighlight(segment.id)}
       onMouseLeave={() => onHighlight(null)}
-      onFocusCapture={complete ? undefined : () => setReached(true)}
     >
-      <div class="segment-meta">
-        <span class="segment-number">{number}</span>
-        <span class="segment-kind">{t(KIND_LABEL[segment.kind])}</span>
-        {complete && props.inPage !== false && (
-          <button
-            type="button"
-            class="segment-locate"
-            title={t('editorLocateTitle')}
-            onClick={() => onHighlight(segment.id, true)}
-          >
-            {t('editorLocate')}
-          </button>
-        )}
-        {complete && onStatus && targetLanguage && (
-          <StatusControl
-            state={state}
-            segmentName={segmentName}
-            onStatus={(status) => onStatus(segment.id, status)}
-          />
-        )}
-      </div>
-      <p
-        class="segment-source"
-        id={sourceId}
-        lang={sourceLanguage ?? undefined}
-        dir={sourceLanguage ? textDirection(sourceLanguage) : 'auto'}
-      >
-        {complete ? <TaggedText segment={segment} /> : segment.text}
-      </p>
-      {complete && targetLanguage && <PlaceholderChips segment={segment} editor={editorRef} />}
+      <SegmentMeta
+        segment={segment}
+        {...names}
+        state={state}
+        inPage={props.inPage}
+        onHighlight={onHighlight}
+        onStatus={targetLanguage ? props.onStatus : undefined}
+      />
+      <SegmentSource id={sourceId} segment={segment} sourceLanguage={sourceLanguage} />
+      {targetLanguage && <SourceChips segment={segment} editor={editorRef} />}
       <textarea
         ref={editorRef}
         class="segment-editor"
         data-segment-id={segment.id}
         aria-describedby={sourceId}
-        aria-label={t('editorTranslationLabel', segmentName)}
+        aria-label={names.editorLabel}
         lang={targetLanguage || undefined}
         dir={targetLanguage ? textDirection(targetLanguage) : 'auto'}
         spellcheck
@@ -136,15 +105,22 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
         onFocus={() => onHighlight(segment.id)}
         onBlur={() => onHighlight(null)}
       />
-      {complete && <QualityLine segment={segment} text={text} />}
-      {complete && <MemorySlot segmentId={segment.id} drafted={drafted} />}
+      <QualityLine segment={segment} text={text} />
+      <MemorySlot segmentId={segment.id} drafted={drafted} />
       {concurrentEdits && concurrentEdits.length > 0 && (
         <ConcurrentEditsFlag edits={concurrentEdits} lang={targetLanguage} onKeep={() => onKeep(segment.id)} />
       )}
       {props.sourceChange !== undefined && drafted && (
         <SourceChangeFlag segmentId={segment.id} oldText={props.sourceChange} newText={segment.text} sourceLanguage={sourceLanguage} />
       )}
-      {complete && <SegmentDraftTools segmentId={segment.id} text={text} label={segmentName} />}
+      <SegmentDraftTools segmentId={segment.id} text={text} label={names.segmentName} />
     </li>
   );
 });
+
+/** A segment's number and names, asked of the UI's messages once per row, not per keystroke. */
+function namesOf(kind: SegmentKind, index: number) {
+  const number = formatNumber(index + 1);
+  const segmentName = t(KIND_NAME[kind], number);
+  return { number, kindLabel: t(KIND_LABEL[kind]), segmentName, editorLabel: t('editorTranslationLabel', segmentName) };
+}

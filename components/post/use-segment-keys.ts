@@ -6,12 +6,16 @@ import { nextNeedingWork, segmentAfter, segmentState } from '@/utils/keyboard/se
 import type { DraftStatus, Segment } from '@/utils/model';
 import type { DoneTexts } from './segment-status';
 import { statusOf } from './segment-status';
+import type { SegmentTexts } from './segment-texts';
+import type { SegmentFocus } from './row-window';
 
 export interface SegmentKeysInput {
   segments: readonly Segment[];
-  texts: Readonly<Record<string, string>>;
+  texts: SegmentTexts;
   doneTexts: DoneTexts;
   setStatus?(segmentId: string, status: DraftStatus): unknown;
+  /** Moves the focus to a segment's editor, also where its row rests (row-window.ts). */
+  focus: SegmentFocus;
 }
 
 export interface SegmentKeys {
@@ -46,7 +50,7 @@ export function useSegmentKeys(input: SegmentKeysInput): SegmentKeys {
 function run(command: KeyCommand, input: SegmentKeysInput, target: EventTarget | null, openHelp: () => void): boolean {
   const ids = input.segments.map((s) => s.id);
   const current = segmentOf(target);
-  const stateOf = (id: string) => segmentState(input.texts[id], statusOf(input.texts[id], input.doneTexts[id]));
+  const stateOf = (id: string) => segmentState(input.texts.get(id), statusOf(input.texts.get(id), input.doneTexts[id]));
   switch (command) {
     case 'open-help':
       openHelp();
@@ -54,13 +58,13 @@ function run(command: KeyCommand, input: SegmentKeysInput, target: EventTarget |
     case 'next-segment':
     case 'previous-segment':
       if (target instanceof HTMLSelectElement) return false; // there Alt+↓ opens the list
-      return focusSegment(segmentAfter(ids, current, command === 'next-segment' ? 1 : -1));
+      return focusSegment(input.focus, segmentAfter(ids, current, command === 'next-segment' ? 1 : -1));
     case 'next-untranslated':
-      return focusSegment(nextNeedingWork(ids, current, stateOf));
+      return focusSegment(input.focus, nextNeedingWork(ids, current, stateOf));
     case 'mark-done-and-next': {
       if (current === null) return false;
       if (stateOf(current) === 'draft') void input.setStatus?.(current, 'done');
-      focusSegment(nextNeedingWork(ids, current, stateOf));
+      focusSegment(input.focus, nextNeedingWork(ids, current, stateOf));
       return true; // also when all is done: Ctrl+Enter never types a line break
     }
     case 'copy-source': {
@@ -91,13 +95,8 @@ function editorOf(segmentId: string): HTMLTextAreaElement | null {
   return document.querySelector<HTMLTextAreaElement>(`textarea[data-segment-id="${CSS.escape(segmentId)}"]`);
 }
 
-function focusSegment(segmentId: string | null): boolean {
-  const editor = segmentId === null ? null : editorOf(segmentId);
-  if (!editor || editor.disabled) return false;
-  editor.focus();
-  editor.setSelectionRange(editor.value.length, editor.value.length);
-  editor.closest('.segment')?.scrollIntoView({ block: 'nearest' });
-  return true;
+function focusSegment(focus: SegmentFocus, segmentId: string | null): boolean {
+  return segmentId !== null && focus.focus(segmentId);
 }
 
 /**

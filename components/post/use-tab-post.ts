@@ -1,14 +1,16 @@
 // The one owner of a view's state: the post shown, its target language and the drafts' text.
 // Typing updates the text here at once and reaches the background through the DraftSaver.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_TIMING, DraftSaver } from '@/utils/draft-saver';
 import { requestPersistentStorage, saveErrorMessage } from '@/utils/store/storage-health';
 import { UnsavedJournal } from '@/utils/unsaved-journal';
 import { isMessage, sendMessage, sendToTab, type TabPost } from '@/utils/messaging';
+import { askBackground } from '@/utils/worker-channel';
 import type { PostRef } from '@/utils/post-link';
-import { progressOf, type ConcurrentEdit, type DraftRecord, type DraftStatus, type Progress } from '@/utils/model';
-import { doneTextsOf, SendsInFlight, statusOf, withDoneTextOf, type DoneTexts } from './segment-status';
+import type { ConcurrentEdit, DraftRecord, DraftStatus } from '@/utils/model';
+import { doneTextsOf, SendsInFlight, withDoneTextOf, type DoneTexts } from './segment-status';
+import { SegmentTexts } from './segment-texts';
 import { useSourceFlags, type SourceFlags } from '../history/use-source-flags';
 import { t } from '@/utils/i18n';
 
@@ -20,11 +22,10 @@ export type TabPostState =
 
 export interface TabPostModel {
   state: TabPostState;
-  /** segment id → current text in the chosen language. */
-  texts: Readonly<Record<string, string>>;
+  /** segment id → current text in the chosen language (the same object for the view's life). */
+  texts: SegmentTexts;
   /** segment id → the edits made elsewhere at the same time, for segments flagged "edited elsewhere". */
   concurrentEdits: Readonly<Record<string, readonly ConcurrentEdit[]>>;
-  progress: Progress | null;
   saveError: string | null;
   setText(segmentId: string, text: string): void;
   chooseLanguage(lang: string): void;
@@ -43,6 +44,9 @@ export interface TabPostModel {
   /** Sends typing still waiting now (before an action on a draft: delete, restore, confirm). */
   flush(): void;
 }
+
+/** When a view asks for persistent storage (utils/store/storage-health.ts), after it opened. */
+const PERSIST_AFTER_MS = 1_000;
 
 function textsOf(tabPost: TabPost): Record<string, string> {
   return Object.fromEntries(tabPost.drafts.map((d) => [d.segmentId, d.text]));
@@ -72,7 +76,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
   const pinnedKey = pinned?.postKey;
   const pinnedLang = pinned?.lang;
   const [state, setState] = useState<TabPostState>({ status: 'loading' });
-  const [texts, setTexts] = useState<Record<string, string>>({});
+  const texts = useMemo(() => new SegmentTexts(), []);
   const [concurrentEdits, setConcurrentEdits] = useState<Readonly<Record<string, readonly ConcurrentEdit[]>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [switchingTo, setSwitchingTo] = useState<string | null>(null);
@@ -110,12 +114,13 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
       saver.flush();
       await saves.settled();
       try {
+        // The answer holds the whole post: it takes the worker's faster road (utils/worker-channel.ts).
         const tabPost =
           pinnedKey
-            ? await sendMessage({ type: 'post:get-drafts', postKey: pinnedKey, lang: lang ?? current.current?.lang ?? pinnedLang ?? '' })
+            ? await askBackground({ type: 'post:get-drafts', postKey: pinnedKey, lang: lang ?? current.current?.lang ?? pinnedLang ?? '' })
             : tabId === null
               ? null
-              : await sendMessage({ type: 'tab:get-post', tabId, lang });
+              : await askBackground({ type: 'tab:get-post', tabId, lang });
         if (request !== latestLoad.current) return;
         setSwitchingTo(null);
         const kept = chosen.current?.postKey === tabPost?.post.key ? chosen.current?.lang : undefined;
@@ -123,7 +128,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
         current.current = tabPost;
         if (tabPost?.lang) chosen.current = { postKey: tabPost.post.key, lang: tabPost.lang };
         if (!tabPost) return setState({ status: 'none' });
-        setTexts({ ...textsOf(tabPost), ...replayUnsaved(tabPost, journal, saver) });
+        texts.replace({ ...textsOf(tabPost), ...replayUnsaved(tabPost, journal, saver) });
         setConcurrentEdits(concurrentEditsOf(tabPost.drafts));
         sourceFlags.reset(tabPost.post.segments, tabPost.drafts);
         setDoneTexts(doneTextsOf(tabPost.drafts));
@@ -138,7 +143,8 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
     [tabId, pinnedKey, pinnedLang, saver, saves],
   );
 
-  useEffect(() => {
+  // A layout effect: the question leaves before the first paint, not a frame after it.
+  useLayoutEffect(() => {
     setState({ status: 'loading' });
     void load();
     const onMessage = (message: unknown) => {
@@ -154,7 +160,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
         if (ours) setDoneTexts((all) => withDoneTextOf(all, draft));
         // Text typed here and not yet saved is newer than what another view saved.
         if (ours && saver.pendingText(draft.postKey, draft.lang, draft.segmentId) === undefined) {
-          setTexts((t) => (t[draft.segmentId] === draft.text ? t : { ...t, [draft.segmentId]: draft.text }));
+          texts.update(draft.segmentId, draft.text);
         }
       }
       return undefined; // never answer: the background does
@@ -163,7 +169,11 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [tabId, load, saver]);
 
-  useEffect(() => void requestPersistentStorage(), []);
+  // Not urgent, and the browser takes a moment over it: once the view is up.
+  useEffect(() => {
+    const timer = setTimeout(() => void requestPersistentStorage(), PERSIST_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   // Closing or hiding the view sends what is still waiting.
   useEffect(() => {
@@ -184,7 +194,7 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
       if (!shown?.lang) return;
       // A language switch is on its way: the text would land in the language being left.
       if (chosen.current?.postKey === shown.post.key && chosen.current.lang !== shown.lang) return;
-      setTexts((t) => ({ ...t, [segmentId]: text }));
+      texts.update(segmentId, text);
       saver.update({ postKey: shown.post.key, lang: shown.lang, segmentId, text });
     },
     [saver],
@@ -248,18 +258,10 @@ export function useTabPost(tabId: number | null, pinned: PostRef | null = null):
     return () => removeEventListener('pagehide', clear);
   }, [highlight]);
 
-  const progress = useMemo(() => {
-    if (state.status !== 'ready') return null;
-    return progressOf(
-      state.tabPost.post.segments,
-      Object.entries(texts).map(([segmentId, text]) => ({ segmentId, text, status: statusOf(text, doneTexts[segmentId]) })),
-    );
-  }, [state, texts, doneTexts]);
-
   const flush = useCallback(() => saver.flush(), [saver]);
 
   return {
-    state, texts, concurrentEdits, progress, saveError, setText, chooseLanguage, switchingTo, markReviewed, highlight, doneTexts, setStatus,
+    state, texts, concurrentEdits, saveError, setText, chooseLanguage, switchingTo, markReviewed, highlight, doneTexts, setStatus,
     sourceFlags: sourceFlags.flags, flush,
   };
 }

@@ -6,7 +6,7 @@
 // service worker was stopped (the stored index read back first).
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { pollUntil } from '../e2e/harness';
-import { measured, type BenchRow, type Log } from './results';
+import { measured, median, percentile95, type BenchRow, type Log } from './results';
 import { openPanel, startDraftingSession, type DraftingSession } from './side-panel';
 import { MEMORY_ENTRIES, memoryRecords, PER_POST } from './memory-records';
 
@@ -42,13 +42,8 @@ const ROUND_TRIP = `async () => {
   return performance.now() - started;
 }`;
 
-/** p95 of the values: what the goal is about (a slow focus now and then is what a translator feels). */
-export function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+// p95: what the goal is about (a slow focus now and then is what a translator feels).
+const p95 = percentile95;
 const ms = (value: number) => `${Math.round(value * 10) / 10} ms`;
 
 export async function measureMemoryInChromium(log: Log): Promise<BenchRow[]> {

@@ -8,8 +8,8 @@ import { RUNS, WARMUPS, measured, notMeasured, type BenchRow, type Figure, type 
 interface PendingFigure extends Figure {
   /** Why there is no figure yet, in plain words, while `measure` is missing. */
   missing: string;
-  /** Returns the values of the measured runs (warm-up already done) and how they were taken. */
-  measure?: (log: Log) => Promise<{ values: number[]; how: string }>;
+  /** Returns the values of the measured runs (warm-up already done), how they were taken, and the floor's runs. */
+  measure?: (log: Log) => Promise<{ values: number[]; how: string; floors?: number[] }>;
 }
 
 // A first sync of 10,000 drafts takes seconds: five runs are enough for a median.
@@ -77,8 +77,8 @@ export async function measurePendingFeatures(log: Log): Promise<BenchRow[]> {
       continue;
     }
     log(`▶ ${figure.name}`);
-    const { values, how } = await measure(log);
-    rows.push(measured(figure, values, how));
+    const { values, how, floors } = await measure(log);
+    rows.push(measured(figure, values, how, floors));
   }
   return rows;
 }

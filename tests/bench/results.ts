@@ -1,24 +1,31 @@
 // The bench's rows: one per figure, as bench/results.json stores them, and the tables printed
-// from them. A figure is the median of its runs; the warm-up runs before them are not kept.
+// from them. A figure is the median of its runs; the warm-up runs before them are not kept. Beside
+// a figure, its floor: the same measure of what nothing goes below (a bare textarea, a static page,
+// a plain JSON serialisation), taken in the same run, and the ratio of the two — a busy machine
+// slows both, so the ratio is what shows a regression.
 
 export interface Figure {
   name: string;
   unit: 'ms' | 'bytes' | 's';
   /** The most the figure may be (≤); null for figures reported without a goal. */
   goal: number | null;
+  /** The most the figure may be as a multiple of its floor (≤), where that is its goal. */
+  ratioGoal?: number;
 }
 
 export interface BenchRow extends Figure {
   value: number | null;
-  /** The same measure of the least the figure can be (an empty content script…), taken in the same run. */
-  floor?: number | null;
-  /** value / floor: what a noisy machine cannot hide. */
-  ratio?: number | null;
   runs: number;
   min: number | null;
   median: number | null;
   max: number | null;
   how: string;
+  /** The floor's median: the same measure of the least the figure can be (an empty content script…), in the same run; null for figures without one. */
+  floor: number | null;
+  /** value ÷ floor; null without a floor. */
+  ratio: number | null;
+  /** The 95th percentile of every sample, where single slow ones matter (keystrokes). */
+  p95?: number;
 }
 
 export type Log = (line: string) => void;
@@ -56,8 +63,10 @@ export function round(value: number, unit: Figure['unit'] | undefined = 'ms'): n
   return Math.round(value * 100) / 100;
 }
 
-export function measured(figure: Figure, values: number[], how: string): BenchRow {
+/** The figure's row; with `floorValues` (the floor's runs, same run), its floor and ratio too. */
+export function measured(figure: Figure, values: number[], how: string, floorValues?: number[]): BenchRow {
   const mid = round(median(values), figure.unit);
+  const floor = floorValues?.length ? round(median(floorValues), figure.unit) : null;
   return {
     ...figure,
     value: mid,
@@ -66,6 +75,8 @@ export function measured(figure: Figure, values: number[], how: string): BenchRo
     median: mid,
     max: round(Math.max(...values), figure.unit),
     how,
+    floor,
+    ratio: floor ? Math.round((median(values) / median(floorValues!)) * 100) / 100 : null,
   };
 }
 
@@ -76,15 +87,24 @@ export function withFloor(row: BenchRow, floorValues: number[]): BenchRow {
   return { ...row, floor, ratio };
 }
 
+/** The value below which 95 % of the samples fall. */
+export function percentile95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+}
+
 /** A figure the bench cannot take yet; `how` says why in plain words. */
 export function notMeasured(figure: Figure, why: string): BenchRow {
-  return { ...figure, value: null, runs: 0, min: null, median: null, max: null, how: `not measured: ${why}` };
+  return { ...figure, value: null, runs: 0, min: null, median: null, max: null, how: `not measured: ${why}`, floor: null, ratio: null };
 }
 
 export function verdict(row: BenchRow): string {
   if (row.value === null) return 'not measured';
-  if (row.goal === null) return '—';
-  return row.value <= row.goal ? 'meets goal' : 'MISSES goal';
+  const checks: boolean[] = [];
+  if (row.goal !== null) checks.push(row.value <= row.goal);
+  if (row.ratioGoal !== undefined) checks.push(row.ratio !== null && row.ratio <= row.ratioGoal);
+  if (checks.length === 0) return '—';
+  return checks.every(Boolean) ? 'meets goal' : 'MISSES goal';
 }
 
 function show(value: number | null, unit: Figure['unit']): string {
@@ -94,17 +114,21 @@ function show(value: number | null, unit: Figure['unit']): string {
 }
 
 function goalText(row: BenchRow): string {
-  if (row.goal === null) return '—';
-  return row.unit === 'bytes' ? `≤ ${row.goal / 1024} KB` : `≤ ${show(row.goal, row.unit)}`;
+  const goals: string[] = [];
+  if (row.goal !== null) goals.push(row.unit === 'bytes' ? `≤ ${row.goal / 1024} KB` : `≤ ${show(row.goal, row.unit)}`);
+  if (row.ratioGoal !== undefined) goals.push(`≤ ${row.ratioGoal} × floor`);
+  return goals.join(' and ') || '—';
 }
 
 /** The columns both tables show. */
 function cells(row: BenchRow): string[] {
   const spread = row.value === null ? '—' : `${show(row.min, row.unit)} – ${show(row.max, row.unit)}`;
-  return [row.name, show(row.value, row.unit), goalText(row), verdict(row), spread, String(row.runs)];
+  const value = show(row.value, row.unit) + (row.p95 === undefined ? '' : ` (p95 ${show(row.p95, row.unit)})`);
+  const ratio = row.ratio === null ? '—' : `${row.ratio.toLocaleString('en-US', { maximumFractionDigits: 2 })} ×`;
+  return [row.name, value, show(row.floor, row.unit), ratio, goalText(row), verdict(row), spread, String(row.runs)];
 }
 
-const HEADER = ['figure', 'median', 'goal', 'vs goal', 'min – max', 'runs'];
+const HEADER = ['figure', 'median', 'floor', 'ratio', 'goal', 'vs goal', 'min – max', 'runs'];
 
 export function textTable(rows: BenchRow[]): string {
   const table = [HEADER, ...rows.map(cells)];

@@ -1,8 +1,9 @@
-// Figures 5–7 share one setup: Chromium with the extension, a tab showing a generated 1,000-segment
-// Diff post, a target language chosen for it (remembered per post, so the editors are enabled).
-// Figure 5 is here: open the side panel → every segment shown and editable.
+// The side panel's figures share one setup: Chromium with the extension, a tab showing a generated
+// 1,000-segment Diff post, a target language chosen for it (remembered per post, so the editors are
+// enabled), and the floors' static pages served beside it (panel-open.ts).
 import type { Page } from 'playwright-core';
 import {
+  BLOG_HOST,
   DIFF_HOST,
   badgeText,
   launchExtension,
@@ -13,13 +14,15 @@ import {
   type FixtureServer,
 } from '../e2e/harness';
 import { generateDiffPost, type GeneratedPost } from './generate-post';
-import { measured, median, repeat, round, type BenchRow, type Log } from './results';
+import type { Log } from './results';
 
 export const PANEL_SEGMENTS = 1_000;
 export const TARGET_LANGUAGE = 'ru';
 /** A side panel is narrow; its layout cost depends on the width. */
-const PANEL_VIEWPORT = { width: 420, height: 900 };
+export const PANEL_VIEWPORT = { width: 420, height: 900 };
 export const EDITORS = 'textarea[data-segment-id]';
+/** One per segment: a row with its editor near the viewport, a resting row elsewhere (components/post/row-window.ts). */
+export const ROWS = '.segments > li.segment, .segments .resting-row';
 
 export interface DraftingSession {
   /** How many segments the post has. */
@@ -28,12 +31,17 @@ export interface DraftingSession {
   server: FixtureServer;
   post: GeneratedPost;
   tabId: number;
+  /** A static page of as many plain textareas as the post has segments: the panel's floor. */
+  floorPageUrl: string;
   close(): Promise<void>;
 }
 
 export async function startDraftingSession(log: Log, segments = PANEL_SEGMENTS): Promise<DraftingSession> {
   const post = generateDiffPost({ segments });
-  const server = await startFixtureServer({ [post.path]: { body: post.html } });
+  const server = await startFixtureServer({
+    [post.path]: { body: post.html },
+    [FLOOR_PAGE_PATH]: { body: textareasPage(segments) },
+  });
   const browser = await launchExtension();
   const close = async () => {
     await browser.close();
@@ -48,7 +56,9 @@ export async function startDraftingSession(log: Log, segments = PANEL_SEGMENTS):
       timeout: 20_000,
       message: 'the post badged (detected and stored)',
     });
-    const session = { segments, browser, server, post, tabId, close };
+    // On a host Interlinear does not read: no content script runs on the floor's page.
+    const floorPageUrl = server.origin(BLOG_HOST) + FLOOR_PAGE_PATH;
+    const session = { segments, browser, server, post, tabId, floorPageUrl, close };
     log(`  set-up: ${segments} segments in tab ${tabId}; choosing "${TARGET_LANGUAGE}" once`);
     const panel = await openPanel(session);
     await panel.getByTestId('target-language').selectOption(TARGET_LANGUAGE);
@@ -65,95 +75,34 @@ export async function startDraftingSession(log: Log, segments = PANEL_SEGMENTS):
 }
 
 /** sidepanel.html?tab=ID in a new page of side-panel size; `initScript` runs before the app. */
-export async function openPanel(session: DraftingSession, initScript?: string): Promise<Page> {
+export async function openPanel(
+  session: DraftingSession,
+  initScript?: string,
+  waitUntil: 'commit' | 'load' = 'load',
+): Promise<Page> {
   const page = await session.browser.context.newPage();
   await page.setViewportSize(PANEL_VIEWPORT);
   if (initScript) await page.addInitScript({ content: initScript });
-  await page.goto(`chrome-extension://${session.browser.extensionId}/sidepanel.html?tab=${session.tabId}`);
+  await page.goto(`chrome-extension://${session.browser.extensionId}/sidepanel.html?tab=${session.tabId}`, { waitUntil });
   return page;
 }
 
-/** Runs in the page: are there `count` editors, all enabled? */
+/**
+ * Runs in the page: are all `count` segments there, and every editor enabled? Rows near the
+ * viewport are editors; the others rest (components/post/row-window.ts), their text in the page for
+ * find-in-page, and become editors as they near the viewport or get the focus.
+ */
 export function allEditorsEnabled(count: number): boolean {
+  if (document.querySelectorAll('.segments > li.segment, .segments .resting-row').length < count) return false;
   const editors = document.querySelectorAll<HTMLTextAreaElement>('textarea[data-segment-id]');
-  if (editors.length < count) return false;
+  if (editors.length === 0) return false;
   for (const editor of editors) if (editor.disabled) return false;
   return true;
 }
 
-/**
- * Installed before the app runs: after every DOM change, are all editors there and enabled? The
- * first moment they are is `ready`; `painted` is after the next frame (rAF, then a message task);
- * `complete` is when every segment also has its own controls (its history button), which a long
- * post's rows may get after their editors.
- */
-function readyWatcher(count: number): string {
-  return `(() => {
-    const result = {};
-    window.__benchOpen = result;
-    const checkComplete = () => {
-      if (document.querySelectorAll('.segment [data-action="history"]').length < ${count}) return;
-      observer.disconnect();
-      result.complete = performance.now();
-    };
-    const check = () => {
-      if (result.ready !== undefined) return checkComplete();
-      const editors = document.querySelectorAll('textarea[data-segment-id]');
-      if (editors.length < ${count}) return;
-      for (const editor of editors) if (editor.disabled) return;
-      result.ready = performance.now();
-      checkComplete();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => { result.painted = performance.now(); };
-        channel.port2.postMessage(null);
-      });
-    };
-    const observer = new MutationObserver(check);
-    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
-  })();`;
-}
+const FLOOR_PAGE_PATH = '/bench/textareas.html';
 
-interface OpenTimes {
-  ready: number;
-  painted: number;
-  complete: number;
-}
-
-export async function measurePanelOpen(session: DraftingSession, log: Log): Promise<BenchRow> {
-  const { segments } = session;
-  const painted: number[] = [];
-  const complete: number[] = [];
-  const values = await repeat(`open → ${segments} editors enabled`, log, async (run) => {
-    const page = await openPanel(session, readyWatcher(segments));
-    const times = (await (
-      await page.waitForFunction(
-        () => {
-          const open = (window as unknown as { __benchOpen?: Partial<OpenTimes> }).__benchOpen;
-          return open?.painted !== undefined && open.complete !== undefined ? open : null;
-        },
-        undefined,
-        { timeout: 30_000, polling: 50 },
-      )
-    ).jsonValue()) as OpenTimes;
-    await page.close({ runBeforeUnload: true });
-    if (run >= 0) painted.push(times.painted);
-    if (run >= 0) complete.push(times.complete);
-    return times.ready; // performance.now() counts from the navigation's time origin
-  });
-  return measured(
-    {
-      name: `side panel: open → ${segments.toLocaleString('en-US')} segments shown and editable`,
-      unit: 'ms',
-      // The goal is for a long post; a post of the Diff fixture's size has no goal of its own.
-      goal: segments === PANEL_SEGMENTS ? 150 : null,
-    },
-    values,
-    `sidepanel.html?tab=ID opened in a new ${PANEL_VIEWPORT.width}×${PANEL_VIEWPORT.height} page for a tab showing a ` +
-      `generated ${segments}-segment Diff post, target language chosen beforehand. A MutationObserver ` +
-      `installed before the app checks, after each DOM change, that all ${segments} textareas exist and are ` +
-      `enabled; the figure is performance.now() at that moment (from the navigation's time origin). ` +
-      `The next frame after it comes at ${round(median(painted))} ms (median); every segment also has its own ` +
-      `controls (status, history, placeholder buttons, quality line) at ${round(median(complete))} ms (median).`,
-  );
+/** Nothing but `count` textareas, as the browser parses them: what no view of `count` editors goes below. */
+function textareasPage(count: number): string {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>${count} textareas</title><body>\n${'<textarea rows="3"></textarea>\n'.repeat(count)}</body></html>`;
 }

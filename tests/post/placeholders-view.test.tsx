@@ -45,6 +45,8 @@ function Editor({ initial }: { initial: string }) {
 }
 
 const editor = () => root.querySelector<HTMLTextAreaElement>('textarea.segment-editor')!;
+/** The quality line follows the draft after the frame that shows the keystroke. */
+const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20))));
 const qualityLine = () => root.querySelector('[data-testid="quality-line"]')!;
 
 function type(value: string) {
@@ -102,11 +104,13 @@ describe('the source with chips', () => {
 });
 
 describe('inserting placeholders as the translator types', () => {
-  it('warns about a dropped placeholder, and Alt+1 puts it back around the selection', () => {
+  it('warns about a dropped placeholder, and Alt+1 puts it back around the selection', async () => {
     act(() => render(<Editor initial="" />, root));
     expect(qualityLine().textContent).toBe('');
     expect(qualityLine().getAttribute('role')).toBe('status');
     type('Читайте ⟨2⟩блог⟨/2⟩ и фото.⟨3/⟩');
+    expect(qualityLine().textContent).toBe(''); // the keystroke is painted first
+    await nextFrame();
     expect(qualityLine().textContent).toBe('⟨1⟩…⟨/1⟩ is missing.');
 
     const start = 'Читайте '.length;
@@ -115,10 +119,11 @@ describe('inserting placeholders as the translator types', () => {
     expect(event.defaultPrevented).toBe(true);
     expect(editor().value).toBe('Читайте ⟨1⟩⟨2⟩блог⟨/2⟩⟨/1⟩ и фото.⟨3/⟩');
     expect(saved.at(-1)).toBe(editor().value);
+    await nextFrame();
     expect(qualityLine().textContent).toBe('');
   });
 
-  it('at a caret, Alt+n puts the pair with the caret between, and an image’s token alone', () => {
+  it('at a caret, Alt+n puts the pair with the caret between, and an image’s token alone', async () => {
     act(() => render(<Editor initial="См. " />, root));
     editor().setSelectionRange(4, 4);
     altDigit(1);
@@ -129,6 +134,7 @@ describe('inserting placeholders as the translator types', () => {
     editor().setSelectionRange(editor().value.length, editor().value.length);
     altDigit(3);
     expect(editor().value).toBe('См. ⟨1⟩⟨2⟩⟨/2⟩⟨/1⟩⟨3/⟩');
+    await nextFrame();
     expect(qualityLine().textContent).toBe('');
   });
 
@@ -154,7 +160,7 @@ describe('inserting placeholders as the translator types', () => {
     expect(saved.at(-1)).toBe('Фото: ⟨3/⟩');
   });
 
-  it('reports numbers that differ as the draft changes', () => {
+  it('reports numbers that differ as the draft changes', async () => {
     const numbered: Segment = { id: 'p-n', kind: 'paragraph', text: 'Since 2017, 1,200 edits.' };
     let text = '';
     const draw = () =>
@@ -167,6 +173,7 @@ describe('inserting placeholders as the translator types', () => {
     expect(qualityLine().textContent).toBe('');
     text = 'از ۲۰۱۸، ۱۲۰۰ ویرایش.';
     act(draw);
+    await nextFrame();
     expect(qualityLine().textContent).toBe('2017 is in the source but not in the draft.۲۰۱۸ is in the draft but not in the source.');
   });
 });

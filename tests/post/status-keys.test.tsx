@@ -92,7 +92,7 @@ describe('statuses in the view', () => {
     expect(toggle().disabled).toBe(true);
     await type(1, 'Первый абзац.');
     expect(segment(1).querySelector('[data-testid=segment-status]')?.textContent).toBe('Draft');
-    expect(progress()).toBe('0 of 3 done · 1 draft');
+    await until(() => progress() === '0 of 3 done · 1 draft', 'counted after the frame');
     await act(() => toggle().click());
     await until(() => toggle().getAttribute('aria-pressed') === 'true', 'marked done');
     expect(segment(1).querySelector('[data-testid=segment-status]')?.textContent).toBe('Done');
@@ -100,7 +100,7 @@ describe('statuses in the view', () => {
     expect(await stored()).toEqual([['p-1', 'Первый абзац.', 'done']]);
     // Editing a done draft makes it a draft again, at once and in the store.
     await type(1, 'Первый абзац!');
-    expect(progress()).toBe('0 of 3 done · 1 draft');
+    await until(() => progress() === '0 of 3 done · 1 draft', 'a draft again, counted');
     await until(() => toggle().getAttribute('aria-pressed') === 'false', 'a draft again');
     await new Promise((resolve) => setTimeout(resolve, 400)); // past the saver's quiet time
     expect(await stored()).toEqual([['p-1', 'Первый абзац!', 'draft']]);
@@ -150,7 +150,7 @@ describe('keys in the view', () => {
     expect(document.activeElement).toBe(editor(2));
     await key(editor(2), { key: 'c', code: 'KeyC', altKey: true });
     expect(editor(2).value).toBe('Second paragraph.');
-    expect(progress()).toBe('0 of 3 done · 2 drafts');
+    await until(() => progress() === '0 of 3 done · 2 drafts', 'the copy counted');
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await stored()).toContainEqual(['p-2', 'Second paragraph.', 'draft']);
   });

@@ -108,7 +108,7 @@ describe('views', () => {
       editors()[1]!.value = 'Первый абзац.';
       editors()[1]!.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    expect(root.querySelector('[data-testid=progress]')?.textContent).toBe('0 of 3 done · 1 draft');
+    await until(() => root.querySelector('[data-testid=progress]')?.textContent === '0 of 3 done · 1 draft', 'counted');
     await new Promise((resolve) => setTimeout(resolve, 400)); // past the saver's quiet time
     const drafts = await service.tabPost(postTab);
     expect(drafts?.drafts.map((d) => [d.segmentId, d.text])).toEqual([['p-1', 'Первый абзац.']]);
