@@ -54,13 +54,18 @@ export class WatchedFetch {
 export interface DeviceOptions {
   serverUrl: string;
   database: string;
+  auth?: SyncSettings['auth'];
   username?: string;
   password?: string;
+  apiKey?: string;
   deviceName: string;
   /** The device's wall clock (tests skew it). */
   now?: () => number;
   pushBatchSize?: number;
+  pushRequestBytes?: number;
   pullLimit?: number;
+  timeoutMs?: number;
+  iamTokenUrl?: string;
 }
 
 let dbCounter = 0;
@@ -69,6 +74,8 @@ export class Device {
   readonly net = new WatchedFetch();
   readonly remoteChanges: AppliedChanges[] = [];
   readonly statuses: SyncStatus[] = [];
+  /** Waits the server asked for (429 Retry-After) that the engine waited inline, in ms. */
+  readonly waits: number[] = [];
   store!: DraftStore;
   replica!: SyncReplica;
   engine!: SyncEngine;
@@ -85,8 +92,8 @@ export class Device {
   }
 
   get settings(): SyncSettings {
-    const { serverUrl, database, username = '', password = '', deviceName } = this.options;
-    return { serverUrl, database, username, password, deviceName };
+    const { serverUrl, database, auth = 'password', username = '', password = '', apiKey = '', deviceName } = this.options;
+    return { serverUrl, database, auth, username, password, apiKey, deviceName };
   }
 
   /** Opens the database and a fresh engine, as a service worker does when it starts. */
@@ -101,7 +108,12 @@ export class Device {
       onStatus: (status) => void this.statuses.push(status),
       now: this.options.now,
       pushBatchSize: this.options.pushBatchSize,
+      pushRequestBytes: this.options.pushRequestBytes,
       pullLimit: this.options.pullLimit,
+      timeoutMs: this.options.timeoutMs,
+      iamTokenUrl: this.options.iamTokenUrl,
+      // A wait the server asks for passes at once in tests; how long it was is kept.
+      sleep: async (ms) => void this.waits.push(ms),
     });
   }
 

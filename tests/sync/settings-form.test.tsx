@@ -105,8 +105,10 @@ describe('the sync settings form', () => {
     expect(view).toEqual({
       serverUrl: 'https://couch.example.org/couchdb',
       database: 'team-drafts',
+      auth: 'password',
       username: 'ana',
       hasPassword: true,
+      hasApiKey: false,
       deviceName: 'laptop',
     });
     expect(field('Password').value).toBe(''); // never shown again

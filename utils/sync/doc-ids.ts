@@ -5,6 +5,10 @@ import { hashText } from '../segment/ids';
 
 export const DRAFT_PREFIX = 'draft:';
 export const POST_PREFIX = 'post:';
+/** A part of a post's source (utils/sync/post-documents.ts). */
+export const POST_PART_PREFIX = 'postpart:';
+/** Every prefix Interlinear writes under; a new kind of document adds its own. */
+const PREFIXES = [DRAFT_PREFIX, POST_PREFIX, POST_PART_PREFIX];
 const SAFE_PART = /^[a-z0-9-]{1,64}$/;
 const SAFE_ID = /^[a-z][a-z0-9:-]*$/;
 
@@ -33,5 +37,5 @@ export function isSafeDocId(id: string): boolean {
 
 /** Only documents Interlinear writes; anything else in a shared database is left alone. */
 export function isInterlinearDocId(id: string): boolean {
-  return (id.startsWith(DRAFT_PREFIX) || id.startsWith(POST_PREFIX)) && isSafeDocId(id);
+  return PREFIXES.some((prefix) => id.startsWith(prefix)) && isSafeDocId(id);
 }
