@@ -46,6 +46,8 @@ function createCouch3Layer({ innerPort, admin }) {
   const iamTokens = new Map();
   /** Users' passwords, so an IAM token can be passed on as that user's Basic login. */
   const passwords = new Map();
+  /** Database → design document name → its validate_doc_update (see validated() below). */
+  const validators = new Map();
   const adminAuthorization = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
   let requestCount = 0;
 
@@ -190,6 +192,9 @@ function createCouch3Layer({ innerPort, admin }) {
       url.searchParams.set('since', since);
       forwardPath = `${url.pathname}?${url.searchParams}`;
     }
+    if (db && what === '_design' && segments[2] && (req.method === 'PUT' || req.method === 'DELETE')) {
+      forwardBody = keepValidator(db, segments[2], req.method, body) ?? forwardBody;
+    }
     if (db && what === '_bulk_docs' && req.method === 'POST') {
       bulk = JSON.parse(body.toString());
       // couch_doc.erl from_json_obj_validate/2: one document over max_document_size fails the whole
@@ -200,7 +205,9 @@ function createCouch3Layer({ innerPort, admin }) {
           return send(res, 413, { error: 'document_too_large', reason: String(_id) });
         }
       }
+      bulk.refused = validated(db, bulk, user);
       if (config.accepted && bulk.new_edits !== false) forwardBody = JSON.stringify(await asBranches(db, bulk));
+      else if (bulk.refused.size) forwardBody = JSON.stringify({ ...bulk, docs: bulk.docs.filter((d) => !bulk.refused.has(d)) });
     }
 
     const answer = await forward(req.method, forwardPath, headers, forwardBody);
@@ -225,7 +232,10 @@ function createCouch3Layer({ innerPort, admin }) {
         await asAdmin('PUT', `/${encodeURIComponent(db)}/_security`, { members: { roles: ['_admin'] }, admins: { roles: ['_admin'] } });
       }
     }
-    if (db && !what && req.method === 'DELETE' && status === 200) databaseIds.delete(db);
+    if (db && !what && req.method === 'DELETE' && status === 200) {
+      databaseIds.delete(db);
+      validators.delete(db);
+    }
     if (db && !what && req.method === 'GET' && status === 200 && json) {
       // GET /{db} on CouchDB 3: an opaque update_seq, instance_start_time "0", the cluster's shape.
       json = { ...json, update_seq: packSeq(db, json.update_seq), instance_start_time: config.sequences === 'integer' ? json.instance_start_time : '0' };
@@ -241,15 +251,16 @@ function createCouch3Layer({ innerPort, admin }) {
       for (const row of json.rows) if (row.doc) delete row.doc._conflicts;
     }
     if (bulk && Array.isArray(json)) {
-      // chttpd_db.erl db_req(_bulk_docs): results in the order of the request's documents.
-      const order = new Map((bulk.docs ?? []).map((d, i) => [d._id, i]));
-      json.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
       if (bulk.branchResults && status === 201) {
         // With new_edits:false the inner server lists only refusals; the others were kept.
         const refused = new Map(json.map((r) => [r.id, r]));
         json = bulk.branchResults.map((r) => (r.ok && refused.has(r.id) ? refused.get(r.id) : r));
         status = 202; // chttpd_db.erl: {accepted, Results} → 202 when fewer than w copies answered
       }
+      json.push(...[...bulk.refused.entries()].map(([doc, reason]) => ({ id: doc._id, error: 'forbidden', reason })));
+      // chttpd_db.erl db_req(_bulk_docs): results in the order of the request's documents.
+      const order = new Map((bulk.docs ?? []).map((d, i) => [d._id, i]));
+      json.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     }
     if (url.pathname === '/' && status === 200 && json && config.sequences !== 'integer') {
       json = { couchdb: 'Welcome', version: '3.4.3', uuid: json.uuid, features: ['access-ready', 'partitioned', 'pluggable-storage-engines', 'reshard', 'scheduler'], vendor: { name: 'Interlinear test server (PouchDB Server behind a CouchDB 3 layer)' } };
@@ -264,6 +275,44 @@ function createCouch3Layer({ innerPort, admin }) {
   }
 
   /**
+   * validate_doc_update runs here, not in the PouchDB server: its validation plugin overwrites the
+   * `_revisions` of a replicated write (new_edits:false) with the stored document's, so conflict
+   * branches could not be written at all. CouchDB runs the function for every write, replicated ones
+   * too, and a `{forbidden}` thrown refuses that document alone (docs/src/ddocs/ddocs.rst,
+   * "Validate Document Update Functions"). The design document is kept with the function renamed.
+   */
+  function keepValidator(db, name, method, body) {
+    const kept = validators.get(db) ?? new Map();
+    validators.set(db, kept);
+    if (method === 'DELETE') {
+      kept.delete(name);
+      return undefined;
+    }
+    const ddoc = JSON.parse(body.toString() || '{}');
+    if (typeof ddoc.validate_doc_update !== 'string') return undefined;
+    kept.set(name, new Function(`return (${ddoc.validate_doc_update});`)());
+    const { validate_doc_update: source, ...rest } = ddoc;
+    return JSON.stringify({ ...rest, validate_doc_update_in_layer: source });
+  }
+
+  /** The documents of a _bulk_docs request its validators refuse, with their reasons. */
+  function validated(db, bulk, user) {
+    const refused = new Map();
+    for (const doc of bulk.docs ?? []) {
+      if (String(doc._id).startsWith('_design/')) continue;
+      for (const validate of validators.get(db)?.values() ?? []) {
+        try {
+          validate(doc, null, { name: user?.name ?? null, roles: [] }, {});
+        } catch (thrown) {
+          refused.set(doc, String(thrown?.forbidden ?? thrown?.unauthorized ?? thrown));
+          break;
+        }
+      }
+    }
+    return refused;
+  }
+
+  /**
    * A cluster that cannot reach quorum still keeps each write on the copies it reached; when the
    * copies replicate, writes made on top of the same revision become conflict branches
    * (docs/src/cluster/theory.rst; docs/src/replication/conflicts.rst). So here every write is kept
@@ -273,6 +322,7 @@ function createCouch3Layer({ innerPort, admin }) {
     const docs = [];
     bulk.branchResults = [];
     for (const doc of bulk.docs ?? []) {
+      if (bulk.refused.has(doc)) continue;
       const { _rev, ...rest } = doc;
       let start = 1;
       let ids = [];

@@ -17,11 +17,20 @@ export function databaseIdentity(info: DatabaseInfo): string {
 }
 
 /**
- * Whether a stored checkpoint can be sent to this database: it must come from the same one and,
- * where sequences are numbers, not lie ahead of the database's own (it was made again, emptier).
+ * Whether a stored checkpoint can be sent to this database: it must come from the same one and not
+ * lie ahead of the database's own sequence — else the database was deleted and made again, and
+ * may lack what this device pushed. Opaque sequences are compared by their "N-" prefix, the sum of
+ * the shards' sequences, which CouchDB keeps "as a visual heuristic" (fabric_view_changes.erl,
+ * pack_seqs/1): the only use made of it here.
  */
 export function checkpointFits(stored: string | undefined, identity: string, checkpoint: unknown, info: DatabaseInfo): boolean {
   if (stored !== identity) return false;
-  if (typeof checkpoint === 'number' && typeof info.update_seq === 'number') return checkpoint <= info.update_seq;
-  return true;
+  const [ours, theirs] = [sequenceCount(checkpoint), sequenceCount(info.update_seq)];
+  return ours === null || theirs === null || ours <= theirs;
+}
+
+function sequenceCount(seq: unknown): number | null {
+  if (typeof seq === 'number') return seq;
+  const prefix = typeof seq === 'string' ? /^(\d+)-/.exec(seq) : null;
+  return prefix ? Number(prefix[1]) : null;
 }

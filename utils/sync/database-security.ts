@@ -11,10 +11,13 @@ export function isAdminOnly(security: SecurityObject): boolean {
   return names.length === 0 && roles.length > 0 && roles.every((role) => role === '_admin');
 }
 
-/** The security object with this user and role among its members, keeping everyone already there. */
+/**
+ * The security object with this user and role among its members, keeping everyone already there
+ * but the `_admin` role that made it admin-only (admins are members anyway: couch_db.erl is_member/1).
+ */
 export function teamSecurity(security: SecurityObject, username: string, role: string): SecurityObject {
   const names = new Set(security.members?.names ?? []);
-  const roles = new Set(security.members?.roles ?? []);
+  const roles = new Set((security.members?.roles ?? []).filter((r) => r !== '_admin'));
   if (username) names.add(username);
   if (role) roles.add(role);
   return {

@@ -7,7 +7,7 @@ import { draftDocId, DRAFT_PREFIX } from './doc-ids';
 import { draftDoc, draftDocWithin, parseDraftDoc, segmentStateOf, segmentStateOfDoc, type DraftDoc } from './documents';
 import { hlcAt, hlcTime } from './hlc';
 import type { ApplyContext, SyncKind } from './kinds';
-import { foldBranches, mergeSegment, sameSegmentState } from './merge';
+import { foldBranches, mergeSegment, newToHistory, sameSegmentState } from './merge';
 
 export const draftKind: SyncKind = {
   name: 'draft',
@@ -60,7 +60,12 @@ async function applyDraft(context: ApplyContext, doc: DraftDoc, branches: DraftD
   const localState = local ? segmentStateOf({ ...local, hlc: local.hlc ?? hlcAt(local.updatedAt, clock.deviceId) }) : null;
   const merged = mergeSegment(localState, folded.state, known?.hlc ?? null, clock.deviceId);
   if (merged.conflict) changes.conflicts++;
-  if (merged.localChanged) {
+  // Branch texts not flagged (stamped before the last review) still go to history, once.
+  const flagged = new Set([merged.state.hlc, ...merged.newHistory.map((e) => e.hlc), ...(localState?.concurrentEdits ?? []).map((e) => e.hlc)]);
+  const unflagged = newToHistory(folded.lost, flagged, clock.deviceId);
+  const inHistory = unflagged.length ? new Set((await tx.objectStore('revisions').index('bySegment').getAll(key)).map((r) => r.hlc)) : new Set();
+  const historyOnly = unflagged.filter((e) => !inHistory.has(e.hlc));
+  if (merged.localChanged || historyOnly.length) {
     const { state } = merged;
     const rev = (local?.rev ?? 0) + (merged.textChanged || merged.statusChanged || !local ? 1 : 0);
     const draft: DraftRecord = {
@@ -82,7 +87,7 @@ async function applyDraft(context: ApplyContext, doc: DraftDoc, branches: DraftD
     await drafts.put(draft);
     // History: the other devices' texts kept for review, then the text that is current now.
     const ids = { postKey: doc.post, lang: doc.lang, segmentId: doc.segment, rev };
-    const kept: RevisionRecord[] = merged.newHistory.map((e) => ({
+    const kept: RevisionRecord[] = [...historyOnly, ...merged.newHistory].map((e) => ({
       ...ids, text: e.text, at: hlcTime(e.hlc), hlc: e.hlc, device: e.device, user: e.user, origin: 'concurrent',
     }));
     if (merged.textChanged || merged.statusChanged) {

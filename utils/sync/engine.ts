@@ -178,7 +178,7 @@ export class SyncEngine {
       });
       report.pulled += pulled.pulled;
       if (pulled.everyId && (restarted || pulled.restarted)) await replica.requeueMissing(pulled.everyId);
-      if (pulled.queued || pulled.restarted) await pusher.pushAll();
+      if (pulled.queued || pulled.restarted || restarted) await pusher.pushAll();
       await this.pruneBranches(client);
       await replica.setMeta('lockedUntil', undefined);
       const pending = await replica.pendingCount();

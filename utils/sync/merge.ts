@@ -145,6 +145,11 @@ export function mergeSegment(
 export interface BranchFold {
   state: SegmentState;
   conflict: boolean;
+  /**
+   * Every losing text, flagged or not: one stamped before the segment was last reviewed is not
+   * flagged again (as between devices) but still goes to history, since no device may have it.
+   */
+  lost: ConcurrentEdit[];
 }
 
 /**
@@ -156,6 +161,7 @@ export interface BranchFold {
  */
 export function foldBranches(versions: readonly SegmentState[]): BranchFold {
   let conflict = false;
+  const lost: ConcurrentEdit[] = [];
   let state = versions[0]!;
   for (const other of versions.slice(1)) {
     const ours = compareHlc(state.hlc, other.hlc) >= 0;
@@ -165,19 +171,20 @@ export function foldBranches(versions: readonly SegmentState[]): BranchFold {
     const concurrent = !related && differ;
     conflict ||= concurrent;
     const reviewedAt = laterHlc(state.reviewedAt, other.reviewedAt);
-    const lost = concurrent && !loser.deleted ? [asEdit(loser)] : [];
+    const losing = concurrent && !loser.deleted ? [asEdit(loser)] : [];
+    lost.push(...losing);
     const next: SegmentState = {
       ...winner,
-      concurrentEdits: unionEdits([state.concurrentEdits, other.concurrentEdits, lost], reviewedAt, winner.hlc),
+      concurrentEdits: unionEdits([state.concurrentEdits, other.concurrentEdits, losing], reviewedAt, winner.hlc),
     };
     if (reviewedAt) next.reviewedAt = reviewedAt;
     state = next;
   }
-  return { state, conflict };
+  return { state, conflict, lost };
 }
 
 /** Concurrent edits this device has not kept yet: neither its own texts nor ones it already had. */
-function newToHistory(edits: ConcurrentEdit[], known: Set<string>, ownNode: string): ConcurrentEdit[] {
+export function newToHistory(edits: ConcurrentEdit[], known: Set<string>, ownNode: string): ConcurrentEdit[] {
   return edits.filter((e) => !known.has(e.hlc) && !e.deleted && !fromNode(e, ownNode));
 }
 
