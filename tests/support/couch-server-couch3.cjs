@@ -144,6 +144,11 @@ function createCouch3Layer({ innerPort, admin }) {
       if (forgetFailures) failures.clear();
       return send(res, 200, { ok: true });
     }
+    if (url.pathname === '/_interlinear_test/failed-logins' && req.method === 'GET') {
+      const byUser = {};
+      for (const [key, { count }] of failures) byUser[key.slice(key.indexOf(' ') + 1)] = (byUser[key.slice(key.indexOf(' ') + 1)] ?? 0) + count;
+      return send(res, 200, byUser);
+    }
     if (url.pathname === '/_iam/identity/token' && req.method === 'POST') return iamToken(req, res, body);
     if (req.method === 'PUT' && url.pathname.startsWith('/_users/org.couchdb.user:')) {
       const user = JSON.parse(body.toString() || '{}'); // kept so an IAM token can act as this user

@@ -65,6 +65,8 @@ export interface CouchServer {
   /** A `validate_doc_update` design document. */
   setValidation(database: string, source: string): Promise<void>;
   configure(config: Couch3Config): Promise<void>;
+  /** Failed logins the lockout counts now, by user name. */
+  failedLogins(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -131,6 +133,7 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
     setValidation: (database, source) =>
       expectOk('PUT', `/${encodeURIComponent(database)}/_design/validation`, { validate_doc_update: source }),
     configure: (config) => expectOk('PUT', '/_interlinear_test/config', config),
+    failedLogins: async () => (await asAdmin('GET', '/_interlinear_test/failed-logins')).body,
     stop: () => stopChild(child),
   };
 }
