@@ -146,29 +146,34 @@ describe('conflict branches, as a cluster makes them', () => {
     expect(doc.body.text).toBe('Версия B, позже.');
   });
 
-  it('reads a branch a replication brought in, whichever revision wins, and flags it for review', async () => {
-    let wall = 6_000_000;
-    const [a, b] = await team(['a', 'b'], { now: () => wall });
-    await a.type(POST, 'uk', 'p-1', 'Спільний текст.');
-    await a.sync();
-    await b.sync();
-    wall += 50;
-    const id = draftDocId(POST, 'uk', 'p-1');
-    // Another database's edit of the same draft, replicated in: a sibling of the current revision.
-    const current = (await server.asAdmin('GET', `/${a.settings.database}/${encodeURIComponent(id)}`)).body;
-    const { _id, _rev, ...body } = current;
-    await server.addConflictBranch(a.settings.database, id, { ...body, text: 'Текст з іншої бази.', hlc: formatHlc({ wall: wall + 10, counter: 0, node: 'other' }), device: 'elsewhere' });
-    await a.sync();
-    await b.sync();
-    for (const device of [a, b]) {
-      const draft = await device.draft(POST, 'uk', 'p-1');
-      expect(draft?.text).toBe('Текст з іншої бази.'); // the later stamp wins
-      expect(draft?.concurrentEdits?.map((e) => e.text)).toEqual(['Спільний текст.']);
-    }
-    const doc = await server.asAdmin('GET', `/${a.settings.database}/${encodeURIComponent(id)}?conflicts=true`);
-    expect(doc.body._conflicts).toBeUndefined();
-    expect(await a.replica.pendingCount()).toBe(0);
-  });
+  for (const pushing of [false, true]) {
+    // A device that pushes asks the feed for revisions only (every leaf); one that does not, for documents.
+    it(`reads a branch a replication brought in, and flags it for review (${pushing ? 'revisions only' : 'with documents'})`, async () => {
+      let wall = 6_000_000;
+      const [a, b] = await team(['a', 'b'], { now: () => wall });
+      await a.type(POST, 'uk', 'p-1', 'Спільний текст.');
+      await a.sync();
+      await b.sync();
+      wall += 50;
+      const id = draftDocId(POST, 'uk', 'p-1');
+      // Another database's edit of the same draft, replicated in: a sibling of the current revision.
+      const current = (await server.asAdmin('GET', `/${a.settings.database}/${encodeURIComponent(id)}`)).body;
+      const { _id, _rev, ...body } = current;
+      const hlc = formatHlc({ wall: wall + 10, counter: 0, node: 'other' });
+      await server.addConflictBranch(a.settings.database, id, { ...body, text: 'Текст з іншої бази.', hlc, device: 'elsewhere' });
+      if (pushing) await b.type(POST, 'uk', 'p-2', 'Інший абзац.');
+      await b.sync(); // the first to see the branch
+      await a.sync();
+      for (const device of [a, b]) {
+        const draft = await device.draft(POST, 'uk', 'p-1');
+        expect(draft?.text).toBe('Текст з іншої бази.'); // the later stamp wins
+        expect(draft?.concurrentEdits?.map((e) => e.text)).toEqual(['Спільний текст.']);
+      }
+      const doc = await server.asAdmin('GET', `/${a.settings.database}/${encodeURIComponent(id)}?conflicts=true`);
+      expect(doc.body._conflicts).toBeUndefined();
+      expect(await b.replica.pendingCount()).toBe(0);
+    });
+  }
 
   it('takes a 202 answer as accepted', async () => {
     const [a, b] = await team(['a', 'b']);
