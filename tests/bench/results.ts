@@ -15,6 +15,10 @@ export interface BenchRow extends Figure {
   median: number | null;
   max: number | null;
   how: string;
+  /** The same work done the plainest way, measured in the same runs (median), when there is one. */
+  floor?: number | null;
+  /** value / floor: how much the figure costs above its floor, whatever the machine's load. */
+  ratio?: number | null;
 }
 
 export type Log = (line: string) => void;
@@ -63,6 +67,13 @@ export function measured(figure: Figure, values: number[], how: string): BenchRo
     max: round(Math.max(...values), figure.unit),
     how,
   };
+}
+
+/** A measured figure with its floor, both taken in the same runs. */
+export function measuredWithFloor(figure: Figure, values: number[], floors: number[], how: string): BenchRow {
+  const row = measured(figure, values, how);
+  const floor = round(median(floors), figure.unit);
+  return { ...row, floor, ratio: floor > 0 ? Math.round((row.value! / floor) * 100) / 100 : null };
 }
 
 /** A figure the bench cannot take yet; `how` says why in plain words. */

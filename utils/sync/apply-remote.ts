@@ -4,7 +4,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { InterlinearDB, OutboxEntry, SetAsideDoc } from '../store/schema';
 import { openDeviceClock } from './device-clock';
-import type { AppliedChanges, ApplyContext, ServerDoc } from './kinds';
+import { queued, type AppliedChanges, type ApplyContext, type ServerDoc } from './kinds';
 import { recordsOf } from './records-of';
 import { kindOfId, syncStores } from './sync-kinds';
 
@@ -44,25 +44,39 @@ export async function applyRemote(
     });
     return [{ kind, doc: main, branches: parsedBranches }];
   });
-  // The known revisions, read at once; a document met twice in one call is read again after.
+  // The known revisions and the records, read at once.
   const prefetched = await recordsOf(remoteRevs, parsed.map(({ doc }) => doc._id));
-  const seen = new Set<string>();
+  const waiting = await recordsOf(outbox, parsed.map(({ doc }) => doc._id));
+  const cache = new Map<string, unknown>();
+  for (const kind of new Set(parsed.map((p) => p.kind))) {
+    await kind.prefetch?.(tx, parsed.filter((p) => p.kind === kind).map((p) => kind.targetOf(p.doc)), cache);
+  }
   for (const { kind, doc, branches } of parsed) {
-    const known = seen.has(doc._id) ? await remoteRevs.get(doc._id) : prefetched.get(doc._id);
-    seen.add(doc._id);
+    const known = prefetched.get(doc._id); // kept up to date below: a document met twice sees its first merge
     // Our own push coming back, or a version merged already.
     if (branches.length === 0 && known?.rev === doc._rev) continue;
     const context: ApplyContext = {
       tx,
+      cache,
       clock,
       changes,
       known,
-      remember: async (revision) => void (await remoteRevs.put(revision)),
+      remember: async (revision) => {
+        prefetched.set(revision.docId, revision);
+        queued(remoteRevs.put(revision));
+      },
       settleOutbox: async (docId: string, target: OutboxEntry['target'], needsPush: boolean) => {
-        const pending = await outbox.get(docId);
+        const pending = waiting.get(docId);
         if (needsPush) changes.queued++;
-        if (needsPush && !pending) await outbox.put({ docId, target, stamp: clock.stamp() });
-        if (!needsPush && pending) await outbox.delete(docId);
+        if (needsPush && !pending) {
+          const entry = { docId, target, stamp: clock.stamp() };
+          queued(outbox.put(entry));
+          waiting.set(docId, entry);
+        }
+        if (!needsPush && pending) {
+          queued(outbox.delete(docId));
+          waiting.delete(docId);
+        }
         // What was set aside is gone or replaced by the merge: it no longer stands for this document.
         if (setAside[docId] && (!needsPush || !pending)) {
           delete setAside[docId];

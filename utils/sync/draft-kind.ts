@@ -6,8 +6,23 @@ import type { OutboxEntry } from '../store/schema';
 import { draftDocId, DRAFT_PREFIX } from './doc-ids';
 import { draftDoc, draftDocWithin, parseDraftDoc, segmentStateOf, segmentStateOfDoc, type DraftDoc } from './documents';
 import { hlcAt, hlcTime } from './hlc';
-import type { ApplyContext, SyncKind } from './kinds';
+import { queued, type ApplyContext, type ReadTx, type SyncKind } from './kinds';
 import { foldBranches, mergeSegment, newToHistory, sameSegmentState } from './merge';
+
+/**
+ * A post's drafts in one language are read in one request when the batch wants at least this share
+ * of them (a first sync wants them all); else one request each, which costs less for a few.
+ */
+const READ_TOGETHER_SHARE = 0.3;
+
+const cacheKey = (key: readonly [string, string, string]) => JSON.stringify(['draft', ...key]);
+
+/** A draft as prefetched into the batch's cache, or read now. */
+async function draftOf(tx: ReadTx, key: [string, string, string], cache: Map<string, unknown>): Promise<DraftRecord | undefined> {
+  const cached = cache.get(cacheKey(key));
+  if (cached !== undefined) return (cached ?? undefined) as DraftRecord | undefined;
+  return tx.objectStore('drafts').get(key);
+}
 
 export const draftKind: SyncKind = {
   name: 'draft',
@@ -15,10 +30,42 @@ export const draftKind: SyncKind = {
 
   ownsId: (docId) => docId.startsWith(DRAFT_PREFIX),
 
-  async build(tx, entry, { known, identity }) {
+  targetOf: (doc) => {
+    const { post, lang, segment } = doc as DraftDoc;
+    return ['draft', post, lang, segment];
+  },
+
+  async prefetch(tx, targets, cache) {
+    const groups = new Map<string, Array<[string, string, string]>>();
+    for (const target of targets) {
+      if (target[0] !== 'draft') continue;
+      const key: [string, string, string] = [target[1], target[2], target[3]];
+      const group = JSON.stringify([key[0], key[1]]);
+      groups.set(group, [...(groups.get(group) ?? []), key]);
+    }
+    const drafts = tx.objectStore('drafts');
+    await Promise.all(
+      [...groups.values()].map(async (keys) => {
+        const [postKey, lang] = keys[0]!;
+        const all = IDBKeyRange.bound([postKey, lang, ''], [postKey, lang, []]); // arrays sort after every string
+        if (keys.length < 32 || keys.length < READ_TOGETHER_SHARE * (await drafts.count(all))) {
+          const found = await Promise.all(keys.map((key) => drafts.get(key)));
+          keys.forEach((key, i) => cache.set(cacheKey(key), found[i] ?? null));
+          return;
+        }
+        for (const key of keys) cache.set(cacheKey(key), null);
+        for (const draft of await drafts.getAll(all)) {
+          const key = cacheKey([draft.postKey, draft.lang, draft.segmentId]);
+          if (cache.has(key)) cache.set(key, draft);
+        }
+      }),
+    );
+  },
+
+  async build(tx, entry, { known, identity, cache }) {
     if (entry.target[0] !== 'draft') return null;
     const [, postKey, lang, segmentId] = entry.target;
-    const draft = await tx.objectStore('drafts').get([postKey, lang, segmentId]);
+    const draft = await draftOf(tx, [postKey, lang, segmentId], cache);
     if (!draft?.hlc) return null;
     // Drafts from before sync carry no author: they were written on this device.
     const authored = draft.device ? draft : { ...draft, device: identity?.deviceName, user: identity?.user };
@@ -56,7 +103,7 @@ async function applyDraft(context: ApplyContext, doc: DraftDoc, branches: DraftD
   if (folded.conflict) changes.conflicts++;
   const key: [string, string, string] = [doc.post, doc.lang, doc.segment];
   const drafts = tx.objectStore('drafts');
-  const local = await drafts.get(key);
+  const local = await draftOf(tx, key, context.cache);
   const localState = local ? segmentStateOf({ ...local, hlc: local.hlc ?? hlcAt(local.updatedAt, clock.deviceId) }) : null;
   const merged = mergeSegment(localState, folded.state, known?.hlc ?? null, clock.deviceId);
   if (merged.conflict) changes.conflicts++;
@@ -84,7 +131,8 @@ async function applyDraft(context: ApplyContext, doc: DraftDoc, branches: DraftD
     if (state.reviewedAt) draft.reviewedAt = state.reviewedAt;
     if (state.sourceChange) draft.sourceChange = state.sourceChange;
     if (state.status) draft.status = state.status;
-    await drafts.put(draft);
+    queued(drafts.put(draft));
+    context.cache.set(cacheKey(key), draft); // a document met twice in one call sees its first merge
     // History: the other devices' texts kept for review, then the text that is current now.
     const ids = { postKey: doc.post, lang: doc.lang, segmentId: doc.segment, rev };
     const kept: RevisionRecord[] = [...historyOnly, ...merged.newHistory].map((e) => ({
@@ -95,7 +143,7 @@ async function applyDraft(context: ApplyContext, doc: DraftDoc, branches: DraftD
         ...ids, text: state.text, at: hlcTime(state.hlc), hlc: state.hlc, device: state.device, user: state.user, origin: 'pulled', status: state.status,
       });
     }
-    for (const revision of kept) await tx.objectStore('revisions').add(withoutUndefined(revision));
+    for (const revision of kept) queued(tx.objectStore('revisions').add(withoutUndefined(revision)));
     changes.drafts.push(draft);
   }
   await context.remember({ docId: doc._id, rev: doc._rev!, hlc: doc.hlc });

@@ -174,6 +174,7 @@ export class SyncEngine {
         database,
         defaultLimit: this.options.pullLimit,
         timeoutMs,
+        given: pusher.given,
         apply,
       });
       report.pulled += pulled.pulled;

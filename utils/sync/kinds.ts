@@ -31,6 +31,8 @@ export interface BuildContext {
   known: RemoteRevision | undefined;
   /** Who writes this device's changes, once sync is set up. */
   identity: SyncIdentity | undefined;
+  /** What `prefetch` read for the whole batch (IndexedDB answers one request at a time). */
+  cache: Map<string, unknown>;
 }
 
 /** What merging server documents changed here. */
@@ -51,6 +53,8 @@ export interface AppliedChanges {
 
 export interface ApplyContext {
   tx: WriteTx;
+  /** What `prefetch` read for the whole call. */
+  cache: Map<string, unknown>;
   clock: DeviceClock;
   changes: AppliedChanges;
   /** The revision this device last knew of the document (before this merge). */
@@ -72,6 +76,13 @@ export interface SyncKind {
   ownsId(docId: string): boolean;
   /** The documents to push for an outbox entry, from its record as it is now; null when it is gone. */
   build(tx: ReadTx, entry: OutboxEntry, context: BuildContext): Promise<PushDocs | null>;
+  /** The outbox target of a server document of this kind (as `parse` returned it). */
+  targetOf(doc: ServerDoc): OutboxEntry['target'];
+  /**
+   * Reads the records of many targets at once into `cache`, before they are built or merged: a
+   * sync handles thousands, and one IndexedDB request each would cost more than the network.
+   */
+  prefetch?(tx: ReadTx, targets: Array<OutboxEntry['target']>, cache: Map<string, unknown>): Promise<void>;
   /** Further documents a server document needs before it can be read (a post's parts). */
   needs?(raw: unknown): string[];
   /** Documents only ever read through another (a post's parts): the feed's rows of them are skipped. */
@@ -82,4 +93,13 @@ export interface SyncKind {
   apply(context: ApplyContext, doc: ServerDoc, branches: ServerDoc[]): Promise<void>;
   /** An outbox entry for each record of this kind whose document is not among `skip`. */
   everyEntry(tx: WriteTx, skip: ReadonlySet<string>): Promise<OutboxEntry[]>;
+}
+
+/**
+ * A write issued without waiting for it: requests of one transaction run in order, and waiting for
+ * each would cost a task per write, thousands in a sync. A failure still fails the transaction,
+ * whose `done` the caller awaits.
+ */
+export function queued(request: Promise<unknown>): void {
+  request.catch(() => undefined);
 }

@@ -4,7 +4,7 @@ import type { PostRecord } from '../model';
 import type { OutboxEntry } from '../store/schema';
 import { postDocId, POST_PART_PREFIX, POST_PREFIX } from './doc-ids';
 import { compareHlc, hlcTime } from './hlc';
-import type { ApplyContext, SyncKind } from './kinds';
+import { queued, type ApplyContext, type SyncKind } from './kinds';
 import { parsePostDoc, partsOfHead, postDocs, type PostDoc } from './post-documents';
 
 export const postKind: SyncKind = {
@@ -12,6 +12,8 @@ export const postKind: SyncKind = {
   stores: ['posts'],
 
   ownsId: (docId) => docId.startsWith(POST_PREFIX) || docId.startsWith(POST_PART_PREFIX),
+
+  targetOf: (doc) => ['post', (doc as PostDoc).key],
 
   async build(tx, entry, { known }) {
     if (entry.target[0] !== 'post') return null;
@@ -68,7 +70,7 @@ async function applyPost(context: ApplyContext, doc: PostDoc, served: PostDoc): 
       lastSeen: local?.lastSeen ?? seen,
       hlc: doc.hlc,
     };
-    await posts.put(post);
+    queued(posts.put(post));
     context.changes.posts.push(post);
     // Whether the segments really changed is for followParagraphs to tell (it compares them).
     if (local) {

@@ -9,7 +9,10 @@ import type { AppliedChanges } from './kinds';
 import type { PulledDoc, SyncReplica } from './replica';
 import { kindOfId } from './sync-kinds';
 
+/** Changes a page asks for with their documents. */
 export const DEFAULT_PULL_LIMIT = 1_000;
+/** Pages of ids and revisions only are a tenth the size: fewer, larger pages. */
+export const REVISIONS_PULL_FACTOR = 4;
 /** Pages never get smaller than this, however slow the link. */
 export const MIN_PULL_LIMIT = 25;
 
@@ -22,6 +25,8 @@ export interface PullOptions {
   database: string;
   defaultLimit?: number;
   timeoutMs: number;
+  /** Revisions this sync just pushed: their rows in the feed are this device's own, known already. */
+  given?: ReadonlyMap<string, string>;
   apply(pulled: PulledDoc[], related: ReadonlyMap<string, unknown>, checkpoint: string | number): Promise<AppliedChanges>;
 }
 
@@ -39,10 +44,11 @@ type Change = ChangesResult['results'][number];
 
 export async function pullChanges(options: PullOptions): Promise<PullOutcome> {
   const { replica, client } = options;
-  const defaultLimit = options.defaultLimit ?? DEFAULT_PULL_LIMIT;
+  let revisionsOnly = options.revisionsOnly;
+  const pageSize = (docsLimit: number) => (revisionsOnly ? docsLimit * REVISIONS_PULL_FACTOR : docsLimit);
+  let defaultLimit = pageSize(options.defaultLimit ?? DEFAULT_PULL_LIMIT);
   let limit = Math.min(defaultLimit, (await replica.meta('pullLimit')) ?? defaultLimit);
   let since = await replica.meta('checkpoint');
-  let revisionsOnly = options.revisionsOnly;
   let everyId = since === undefined ? new Set<string>() : undefined;
   const outcome: PullOutcome = { pulled: 0, queued: false };
 
@@ -76,7 +82,11 @@ export async function pullChanges(options: PullOptions): Promise<PullOutcome> {
     if (!(since !== undefined && error instanceof CouchError && error.status === 400)) throw error;
     await replica.restartFeed(options.database);
     since = undefined;
-    revisionsOnly = true; // what this device has is skipped
+    if (!revisionsOnly) {
+      revisionsOnly = true; // what this device has is skipped
+      defaultLimit = pageSize(defaultLimit);
+      limit = pageSize(limit);
+    }
     everyId = new Set();
     outcome.restarted = true;
     current = await page(since, null);
@@ -87,7 +97,7 @@ export async function pullChanges(options: PullOptions): Promise<PullOutcome> {
     next?.catch(() => undefined); // awaited below; a failure while this page is merged is not unhandled
     const rows = current.results.filter((change) => isInterlinearDocId(change.id));
     for (const row of rows) everyId?.add(row.id);
-    const { pulled, related } = revisionsOnly ? await lackingDocs(client, replica, rows) : await withBranches(client, rows);
+    const { pulled, related } = revisionsOnly ? await lackingDocs(client, replica, rows, options.given) : await withBranches(client, rows);
     await fetchRelated(client, pulled, related);
     const applied = await options.apply(pulled, related, current.last_seq);
     outcome.pulled += pulled.length;
@@ -122,8 +132,14 @@ async function withBranches(client: CouchClient, rows: Change[]): Promise<{ pull
  * one with several (conflict branches, or branches deleted since) has each leaf fetched, and the
  * winner chosen as CouchDB chooses it.
  */
-async function lackingDocs(client: CouchClient, replica: SyncReplica, rows: Change[]): Promise<{ pulled: PulledDoc[]; related: Map<string, unknown> }> {
-  const candidates = rows.filter((row) => !row.deleted && !kindOfId(row.id)?.isPart?.(row.id));
+async function lackingDocs(
+  client: CouchClient,
+  replica: SyncReplica,
+  rows: Change[],
+  given: ReadonlyMap<string, string> = new Map(),
+): Promise<{ pulled: PulledDoc[]; related: Map<string, unknown> }> {
+  const ours = (row: Change) => row.changes.length === 1 && given.get(row.id) === row.changes[0]!.rev;
+  const candidates = rows.filter((row) => !row.deleted && !kindOfId(row.id)?.isPart?.(row.id) && !ours(row));
   const lacking = await replica.unknownRevisions(candidates.map((row) => ({ id: row.id, revs: row.changes.map((c) => c.rev) })));
   const leaves = new Map(candidates.map((row) => [row.id, row.changes.map((c) => c.rev)]));
   const single = lacking.filter(({ id }) => leaves.get(id)!.length === 1).map(({ id }) => id);

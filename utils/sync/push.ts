@@ -39,6 +39,9 @@ interface Sending {
 }
 
 export class Pusher {
+  /** Revisions the server gave in this sync: the feed brings them back, and they need no lookup. */
+  readonly given = new Map<string, string>();
+
   constructor(
     private readonly replica: SyncReplica,
     private readonly client: CouchClient,
@@ -145,6 +148,7 @@ export class Pusher {
         else refused.push({ item, error: result.error ?? 'refused', reason: result.reason ?? t('syncServerRefusedDocument', result.id) });
       }
       await this.replica.acknowledge(accepted);
+      for (const { docId, rev } of accepted) this.given.set(docId, rev);
       await this.replica.setAside(refused);
       this.report.pushed += accepted.length;
       if (conflicted.length === 0) return;

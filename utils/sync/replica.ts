@@ -110,9 +110,13 @@ export class SyncReplica {
     const tx = this.db.transaction(syncStores('outbox', 'remoteRevs', 'syncMeta'));
     const identity = (await tx.objectStore('syncMeta').get('identity')) as SyncIdentity | undefined;
     const knownRevs = await recordsOf(tx.objectStore('remoteRevs'), entries.map((entry) => entry.docId));
+    const cache = new Map<string, unknown>();
+    for (const kind of SYNC_KINDS) {
+      await kind.prefetch?.(tx, entries.filter((e) => e.target[0] === kind.name).map((e) => e.target), cache);
+    }
     // All reads of the batch at once: one at a time, each waits a round trip of IndexedDB.
     const built = await Promise.all(
-      entries.map((entry) => kindOfTarget(entry.target[0])?.build(tx, entry, { known: knownRevs.get(entry.docId), identity }) ?? null),
+      entries.map((entry) => kindOfTarget(entry.target[0])?.build(tx, entry, { known: knownRevs.get(entry.docId), identity, cache }) ?? null),
     );
     await tx.done;
     const items: OutboxItem[] = [];
@@ -144,10 +148,15 @@ export class SyncReplica {
     const [outbox, remoteRevs, meta] = [tx.objectStore('outbox'), tx.objectStore('remoteRevs'), tx.objectStore('syncMeta')];
     const waiting = await recordsOf(outbox, accepted.map((a) => a.docId));
     const setAside = await this.setAsideOf(meta.get('setAside'));
+    const done = accepted.filter(({ docId, stamp }) => stamp !== undefined && waiting.get(docId)?.stamp === stamp).map((a) => a.docId).sort();
+    // A batch is a run of the outbox: when the run holds nothing else, one request clears it.
+    const run = done.length > 1 ? IDBKeyRange.bound(done[0], done[done.length - 1]) : null;
+    const wholeRun = run !== null && (await outbox.count(run)) === done.length;
+    if (wholeRun) void outbox.delete(run);
+    else for (const docId of done) void outbox.delete(docId);
     let cleared = false;
-    for (const { docId, stamp, rev, hlc, parts } of accepted) {
+    for (const { docId, rev, hlc, parts } of accepted) {
       void remoteRevs.put({ docId, rev, hlc, ...(parts ? { parts } : {}) });
-      if (stamp !== undefined && waiting.get(docId)?.stamp === stamp) void outbox.delete(docId);
       if (setAside[docId]) {
         delete setAside[docId];
         cleared = true;
@@ -254,10 +263,14 @@ export class SyncReplica {
     for (const key of ['checkpoint', 'database', 'setAside', 'pruneBranches', 'loginRefused', 'lockedUntil', 'pullLimit'] as const) {
       await meta.delete(key);
     }
+    const previous = await meta.get('target');
     await meta.put(target, 'target');
-    // Every local save queues its document, so most are waiting already.
-    const queued = new Set(await outbox.getAllKeys());
-    for (const kind of SYNC_KINDS) for (const entry of await kind.everyEntry(tx, queued)) void outbox.put(entry);
+    // Every local save queues its document (and the schema queued what came before sync), so a
+    // device that never synced has everything waiting: only one that synced elsewhere must look.
+    if (previous !== undefined) {
+      const queued = new Set(await outbox.getAllKeys());
+      for (const kind of SYNC_KINDS) for (const entry of await kind.everyEntry(tx, queued)) void outbox.put(entry);
+    }
     await tx.done;
   }
 }
