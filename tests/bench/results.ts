@@ -17,7 +17,10 @@ export interface BenchRow extends Figure {
   how: string;
   /** The same work done the plainest way, measured in the same runs (median), when there is one. */
   floor?: number | null;
-  /** value / floor: how much the figure costs above its floor, whatever the machine's load. */
+  /**
+   * The median of each run's value / floor (the two taken back to back): how much the figure costs
+   * above its floor, whatever the machine's load.
+   */
   ratio?: number | null;
 }
 
@@ -69,11 +72,14 @@ export function measured(figure: Figure, values: number[], how: string): BenchRo
   };
 }
 
-/** A measured figure with its floor, both taken in the same runs. */
+/** A measured figure with its floor, taken in the same runs (`floors[i]` right after `values[i]`). */
 export function measuredWithFloor(figure: Figure, values: number[], floors: number[], how: string): BenchRow {
-  const row = measured(figure, values, how);
-  const floor = round(median(floors), figure.unit);
-  return { ...row, floor, ratio: floor > 0 ? Math.round((row.value! / floor) * 100) / 100 : null };
+  const ratios = values.flatMap((value, i) => (floors[i]! > 0 ? [value / floors[i]!] : []));
+  return {
+    ...measured(figure, values, how),
+    floor: round(median(floors), figure.unit),
+    ratio: ratios.length ? Math.round(median(ratios) * 100) / 100 : null,
+  };
 }
 
 /** A figure the bench cannot take yet; `how` says why in plain words. */

@@ -8,6 +8,7 @@ import { SyncReplica, type AppliedChanges } from '../../utils/sync/replica';
 import type { SyncSettings } from '../../utils/sync/settings';
 import type { SyncStatus } from '../../utils/sync/status';
 import type { PostSnapshot } from '../../utils/model';
+import type { CouchServer } from './couch-server';
 
 export interface Request {
   method: string;
@@ -164,4 +165,17 @@ export function samplePost(count: number, key = 'https://diff.wikimedia.org/2024
       text: `${i}. ${filler.repeat(Math.ceil(length / filler.length))}`.slice(0, length),
     })),
   };
+}
+
+let teams = 0;
+
+/**
+ * Devices on one database of `server`: a fresh one made for them unless `options.database` names
+ * one, logged in as the server admin unless `options` say otherwise.
+ */
+export async function openTeam(server: CouchServer, names: string[], options: Partial<DeviceOptions> = {}): Promise<Device[]> {
+  const database = options.database ?? `team-${process.pid}-${teams++}`;
+  if (!options.database) await server.createDatabase(database);
+  const { username, password } = server.admin;
+  return Promise.all(names.map((deviceName) => Device.open({ serverUrl: server.url, database, username, password, deviceName, ...options })));
 }

@@ -5,11 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { draftDocId, postDocId } from '../../utils/sync/doc-ids';
 import { formatHlc } from '../../utils/sync/hlc';
 import { setAsideDraftsOf } from '../../utils/sync/set-aside';
-import { Device, samplePost, type DeviceOptions } from '../support/sync-devices';
+import { openTeam, samplePost, type DeviceOptions } from '../support/sync-devices';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 
 let server: CouchServer;
-let dbCount = 0;
 beforeAll(async () => {
   server = await startCouchServer();
 }, 30_000);
@@ -19,12 +18,7 @@ afterEach(() => server.configure({ reset: true }));
 const POST = 'https://diff.wikimedia.org/2024/09/05/sync-test/';
 const MB = 1_000_000;
 
-async function team(names: string[], options: Partial<DeviceOptions> = {}): Promise<Device[]> {
-  const database = `couch3-docs-${dbCount++}`;
-  await server.createDatabase(database);
-  const { username, password } = server.admin;
-  return Promise.all(names.map((deviceName) => Device.open({ serverUrl: server.url, database, username, password, deviceName, ...options })));
-}
+const team = (names: string[], options: Partial<DeviceOptions> = {}) => openTeam(server, names, options);
 
 async function allDocs(database: string): Promise<Array<Record<string, any>>> {
   const answer = await server.asAdmin('GET', `/${database}/_all_docs?include_docs=true`);

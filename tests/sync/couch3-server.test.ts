@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, shareDatabase, testConnection } from '../../utils/sync/connection-test';
 import type { SyncSettings } from '../../utils/sync/settings';
 import { SyncScheduler } from '../../utils/sync/scheduler';
-import { Device, type DeviceOptions } from '../support/sync-devices';
+import { Device, openTeam, type DeviceOptions } from '../support/sync-devices';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 
 let server: CouchServer;
@@ -18,12 +18,7 @@ afterEach(() => server.configure({ reset: true, forgetFailures: true }));
 
 const POST = 'https://diff.wikimedia.org/2024/09/05/sync-test/';
 
-async function team(names: string[], options: Partial<DeviceOptions> = {}): Promise<Device[]> {
-  const database = options.database ?? `couch3-server-${dbCount++}`;
-  if (!options.database) await server.createDatabase(database);
-  const { username, password } = server.admin;
-  return Promise.all(names.map((deviceName) => Device.open({ serverUrl: server.url, database, username, password, deviceName, ...options })));
-}
+const team = (names: string[], options: Partial<DeviceOptions> = {}) => openTeam(server, names, options);
 
 const changesRequests = (device: Device) => device.net.take().filter((r) => r.url.includes('/_changes'));
 

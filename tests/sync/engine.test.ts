@@ -3,7 +3,7 @@
 // fake-indexeddb databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftDocId } from '../../utils/sync/doc-ids';
-import { Device, samplePost, type DeviceOptions } from '../support/sync-devices';
+import { Device, openTeam, samplePost, type DeviceOptions } from '../support/sync-devices';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 
 let server: CouchServer;
@@ -17,15 +17,7 @@ afterAll(() => server?.stop());
 const POST = 'https://diff.wikimedia.org/2024/09/05/sync-test/';
 
 /** A fresh database and devices on it, logged in as the server admin unless told otherwise. */
-async function team(names: string[], options: Partial<DeviceOptions> = {}): Promise<Device[]> {
-  const database = options.database ?? `engine-${dbCount++}`;
-  if (!options.database) await server.createDatabase(database);
-  return Promise.all(
-    names.map((deviceName) =>
-      Device.open({ serverUrl: server.url, database, username: server.admin.username, password: server.admin.password, deviceName, ...options }),
-    ),
-  );
-}
+const team = (names: string[], options: Partial<DeviceOptions> = {}) => openTeam(server, names, options);
 
 /** The server's drafts and post heads (a post's source parts aside). */
 async function serverDocs(database: string) {
