@@ -140,7 +140,7 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
       {concurrentEdits && concurrentEdits.length > 0 && (
         <ConcurrentEditsFlag edits={concurrentEdits} lang={targetLanguage} onKeep={() => onKeep(segment.id)} />
       )}
-      <SetAsideNote segmentId={segment.id} />
+      {complete && <SetAsideNote segmentId={segment.id} />}
       {props.sourceChange !== undefined && drafted && (
         <SourceChangeFlag segmentId={segment.id} oldText={props.sourceChange} newText={segment.text} sourceLanguage={sourceLanguage} />
       )}

@@ -17,7 +17,7 @@ function refresh(postKey: string, lang: string): void {
   const key = keyOf(postKey, lang);
   sendMessage({ type: 'sync:set-aside', postKey, lang }).then(
     (reasons) => {
-      shown = { key, reasons };
+      shown = { key, reasons: typeof reasons === 'object' && reasons !== null ? reasons : {} };
       for (const listener of listeners.get(key) ?? []) listener();
     },
     () => undefined, // no notes rather than broken ones

@@ -24,6 +24,8 @@ const DEFAULTS = {
   accepted: false,
   // Cloudant's rate limit: this many requests answered 429 with Retry-After.
   tooManyRequests: { count: 0, retryAfterSeconds: 1 },
+  // Cloudant's provisioned writes per second (0: unlimited), each document of a _bulk_docs one write.
+  writesPerSecond: 0,
   // A slow link: _changes answers after this many ms per row.
   changesDelayMsPerRow: 0,
   // A server that sends every http:// request to https://.
@@ -50,6 +52,8 @@ function createCouch3Layer({ innerPort, admin }) {
   const validators = new Map();
   const adminAuthorization = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
   let requestCount = 0;
+  /** Writes taken in Cloudant's sliding one-second window: [time, count]. */
+  let writes = [];
 
   function forward(method, path, headers, body) {
     return new Promise((resolve, reject) => {
@@ -202,6 +206,18 @@ function createCouch3Layer({ innerPort, admin }) {
     }
     if (db && what === '_bulk_docs' && req.method === 'POST') {
       bulk = JSON.parse(body.toString());
+      // cloud.ibm.com/docs/Cloudant?topic=Cloudant-faq-provisioned-throughput-capacity-model: usage per
+      // request class in a sliding 1,000 ms window; past the plan's writes, 429 until it falls under.
+      if (config.writesPerSecond > 0) {
+        const now = Date.now();
+        writes = writes.filter(([at]) => now - at < 1000);
+        const taken = writes.reduce((sum, [, n]) => sum + n, 0);
+        const wanted = (bulk.docs ?? []).length;
+        if (taken + wanted > config.writesPerSecond) {
+          return send(res, 429, { error: 'too_many_requests', reason: 'You’ve exceeded your current limit of writes per second.' }, { 'retry-after': '1' });
+        }
+        writes.push([now, wanted]);
+      }
       // couch_doc.erl from_json_obj_validate/2: one document over max_document_size fails the whole
       // request, 413 document_too_large with that document's id (chttpd.erl error_info/1).
       for (const doc of bulk.docs ?? []) {

@@ -32,6 +32,8 @@ export interface Couch3Config {
   /** Writes answered 202, stale ones kept as conflict branches (a cluster without quorum). */
   accepted?: boolean;
   tooManyRequests?: { count: number; retryAfterSeconds: number };
+  /** Cloudant's provisioned writes per second: each document of a `_bulk_docs` counts. */
+  writesPerSecond?: number;
   changesDelayMsPerRow?: number;
   redirectToHttps?: boolean;
   iamTokenSeconds?: number;

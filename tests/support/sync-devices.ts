@@ -67,6 +67,8 @@ export interface DeviceOptions {
   pullLimit?: number;
   timeoutMs?: number;
   iamTokenUrl?: string;
+  /** Waits the server asks for are real (else they pass at once and are only recorded). */
+  realWaits?: boolean;
 }
 
 let dbCounter = 0;
@@ -114,7 +116,10 @@ export class Device {
       timeoutMs: this.options.timeoutMs,
       iamTokenUrl: this.options.iamTokenUrl,
       // A wait the server asks for passes at once in tests; how long it was is kept.
-      sleep: async (ms) => void this.waits.push(ms),
+      sleep: async (ms) => {
+        this.waits.push(ms);
+        if (this.options.realWaits) await new Promise((resolve) => setTimeout(resolve, ms));
+      },
     });
   }
 

@@ -183,6 +183,17 @@ describe('Cloudant', () => {
     await a.sync();
     expect(a.engine.status).toMatchObject({ state: 'synced' });
   });
+
+  it('halves its requests when the plan’s writes per second are fewer than a request holds, and every draft arrives', async () => {
+    await server.configure({ writesPerSecond: 40 });
+    const [a, b] = await team(['a', 'b'], { realWaits: true });
+    for (let i = 0; i < 100; i++) await a.type(POST, 'sq', `p-${i}`, `Paragraf ${i}.`);
+    for (let round = 0; round < 10 && (await a.replica.pendingCount()) > 0; round++) await a.sync().catch(() => undefined);
+    expect(a.engine.status).toMatchObject({ state: 'synced' });
+    await server.configure({ writesPerSecond: 0 });
+    await b.sync();
+    expect(await b.store.getDrafts(POST, 'sq')).toHaveLength(100);
+  }, 60_000);
 });
 
 describe('the link', () => {

@@ -57,6 +57,7 @@ export class SyncEngine {
     this.pushLimits = {
       batchDocs: options.pushBatchSize ?? DEFAULT_PUSH_LIMITS.batchDocs,
       requestBytes: options.pushRequestBytes ?? DEFAULT_PUSH_LIMITS.requestBytes,
+      requestDocs: options.pushBatchSize ?? DEFAULT_PUSH_LIMITS.requestDocs,
     };
   }
 

@@ -2,7 +2,8 @@
 // post's source parts before the head that names them. What one document does never stops the
 // others: a document the server refuses (validate_doc_update's `forbidden`, or 413 for a document
 // alone too large) is set aside with the server's reason and the rest goes on; a request refused
-// as too large (413) is halved until it passes.
+// as too large (413) is halved until it passes; so is one that keeps meeting 429, since Cloudant
+// counts each document of a `_bulk_docs` as a write against the plan's writes per second.
 import { formatNumber, t } from '../i18n';
 import { CouchError, type BulkDocsResult, type CouchClient } from './couch-client';
 import { jsonBytes, MAX_DOCUMENT_BYTES, utf8Bytes } from './documents';
@@ -14,9 +15,11 @@ export interface PushLimits {
   batchDocs: number;
   /** Bytes of one request's body: under what proxies commonly allow (1 MB), lowered after a 413. */
   requestBytes: number;
+  /** Documents in one request, lowered after a 429 the waits did not end. */
+  requestDocs: number;
 }
 
-export const DEFAULT_PUSH_LIMITS: PushLimits = { batchDocs: 2_000, requestBytes: 900_000 };
+export const DEFAULT_PUSH_LIMITS: PushLimits = { batchDocs: 2_000, requestBytes: 900_000, requestDocs: 2_000 };
 
 export interface PushReport {
   pushed: number;
@@ -107,7 +110,7 @@ export class Pusher {
         continue;
       }
       if (item.before?.length && !(await this.pushParts(item))) continue;
-      if (group.length && bytes + out.bytes > this.limits.requestBytes) {
+      if (group.length && (bytes + out.bytes > this.limits.requestBytes || group.length >= this.limits.requestDocs)) {
         groups.push(group);
         group = [];
         bytes = 0;
@@ -163,9 +166,10 @@ export class Pusher {
   }
 
   /**
-   * One `_bulk_docs`, or — refused as too large (413) — its halves, down to single documents: a
-   * document alone too large comes back as refused with the server's words, for the caller to set
-   * aside. The next requests are kept under the size that failed.
+   * One `_bulk_docs`, or — refused as too large (413), or too many writes at once (429) — its
+   * halves, down to single documents: a document alone too large comes back as refused with the
+   * server's words, for the caller to set aside; one alone still too many ends the sync as a pause.
+   * The next requests are kept under the size that failed.
    */
   private async send(docs: Outgoing[]): Promise<BulkDocsResult[]> {
     if (docs.length === 0) return [];
@@ -173,6 +177,11 @@ export class Pusher {
     try {
       return await this.client.bulkDocsBody(body, docs.map((d) => d.doc));
     } catch (error) {
+      if (error instanceof CouchError && error.status === 429 && docs.length > 1) {
+        const half = Math.ceil(docs.length / 2);
+        this.limits.requestDocs = Math.min(this.limits.requestDocs, half);
+        return [...(await this.send(docs.slice(0, half))), ...(await this.send(docs.slice(half)))];
+      }
       if (!(error instanceof CouchError && error.status === 413)) throw error;
       if (docs.length === 1) {
         const reason = error.error === 'document_too_large' ? tooLargeReason(docs[0]!.bytes) : requestTooLargeReason(docs[0]!.bytes, error);
