@@ -10,17 +10,23 @@ import { queued, type ApplyContext, type ReadTx, type SyncKind } from './kinds';
 import { foldBranches, mergeSegment, newToHistory, sameSegmentState } from './merge';
 
 /**
- * A post's drafts in one language are read in one request when the batch wants at least this share
- * of them (a first sync wants them all); else one request each, which costs less for a few.
+ * A post's drafts in one language are read in one request when at least this share of them is
+ * wanted (a first sync wants them all); else one request each, which costs less for a few. A
+ * push keeps what it read for its later batches.
  */
-const READ_TOGETHER_SHARE = 0.3;
+const READ_TOGETHER_SHARE = 1 / 8;
+const READ_TOGETHER_MIN = 32;
 
 const cacheKey = (key: readonly [string, string, string]) => JSON.stringify(['draft', ...key]);
 
-/** A draft as prefetched into the batch's cache, or read now. */
-async function draftOf(tx: ReadTx, key: [string, string, string], cache: Map<string, unknown>): Promise<DraftRecord | undefined> {
-  const cached = cache.get(cacheKey(key));
-  if (cached !== undefined) return (cached ?? undefined) as DraftRecord | undefined;
+/**
+ * A draft as prefetched into the cache, or read now. With `stamp` (building a push), a cached
+ * record counts only if it is the version the outbox entry was queued for.
+ */
+async function draftOf(tx: ReadTx, key: [string, string, string], cache: Map<string, unknown>, stamp?: string): Promise<DraftRecord | undefined> {
+  const cached = cache.get(cacheKey(key)) as DraftRecord | null | undefined;
+  if (cached === null && stamp === undefined) return undefined;
+  if (cached && (stamp === undefined || cached.hlc === stamp)) return cached;
   return tx.objectStore('drafts').get(key);
 }
 
@@ -38,26 +44,24 @@ export const draftKind: SyncKind = {
   async prefetch(tx, targets, cache) {
     const groups = new Map<string, Array<[string, string, string]>>();
     for (const target of targets) {
-      if (target[0] !== 'draft') continue;
-      const key: [string, string, string] = [target[1], target[2], target[3]];
-      const group = JSON.stringify([key[0], key[1]]);
-      groups.set(group, [...(groups.get(group) ?? []), key]);
+      if (target[0] !== 'draft' || cache.has(cacheKey([target[1], target[2], target[3]]))) continue;
+      const group = JSON.stringify([target[1], target[2]]);
+      const keys = groups.get(group) ?? [];
+      keys.push([target[1], target[2], target[3]]);
+      groups.set(group, keys);
     }
     const drafts = tx.objectStore('drafts');
     await Promise.all(
       [...groups.values()].map(async (keys) => {
         const [postKey, lang] = keys[0]!;
         const all = IDBKeyRange.bound([postKey, lang, ''], [postKey, lang, []]); // arrays sort after every string
-        if (keys.length < 32 || keys.length < READ_TOGETHER_SHARE * (await drafts.count(all))) {
+        if (keys.length < READ_TOGETHER_MIN || keys.length < READ_TOGETHER_SHARE * (await drafts.count(all))) {
           const found = await Promise.all(keys.map((key) => drafts.get(key)));
           keys.forEach((key, i) => cache.set(cacheKey(key), found[i] ?? null));
           return;
         }
         for (const key of keys) cache.set(cacheKey(key), null);
-        for (const draft of await drafts.getAll(all)) {
-          const key = cacheKey([draft.postKey, draft.lang, draft.segmentId]);
-          if (cache.has(key)) cache.set(key, draft);
-        }
+        for (const draft of await drafts.getAll(all)) cache.set(cacheKey([draft.postKey, draft.lang, draft.segmentId]), draft);
       }),
     );
   },
@@ -65,7 +69,7 @@ export const draftKind: SyncKind = {
   async build(tx, entry, { known, identity, cache }) {
     if (entry.target[0] !== 'draft') return null;
     const [, postKey, lang, segmentId] = entry.target;
-    const draft = await draftOf(tx, [postKey, lang, segmentId], cache);
+    const draft = await draftOf(tx, [postKey, lang, segmentId], cache, entry.stamp);
     if (!draft?.hlc) return null;
     // Drafts from before sync carry no author: they were written on this device.
     const authored = draft.device ? draft : { ...draft, device: identity?.deviceName, user: identity?.user };

@@ -6,7 +6,7 @@
 // counts each document of a `_bulk_docs` as a write against the plan's writes per second.
 import { formatNumber, t } from '../i18n';
 import { CouchError, type BulkDocsResult, type CouchClient } from './couch-client';
-import { jsonBytes, MAX_DOCUMENT_BYTES, utf8Bytes } from './documents';
+import { MAX_DOCUMENT_BYTES, utf8Bytes } from './documents';
 import type { ServerDoc } from './kinds';
 import type { Accepted, OutboxItem, SyncReplica } from './replica';
 
@@ -26,6 +26,8 @@ export interface PushReport {
   conflicts: number;
 }
 
+/** Entries of the first outbox read. */
+const FIRST_BATCH = 200;
 /** Pushes of one document that meet a conflict again and again wait for the next sync. */
 const CONFLICT_ROUNDS = 3;
 const IN_FLIGHT = 2;
@@ -62,9 +64,14 @@ export class Pusher {
     // Requests are taken from one queue by IN_FLIGHT workers: while the server takes one, the next
     // is read and sent. Batches are consecutive ranges of the outbox, one entry per document, so
     // no id is ever in two requests at once, nor twice in one.
+    // The first reads are small, so that the server has work while the next ones are read and
+    // built; each read doubles up to the batch size.
+    let size = Math.min(this.limits.batchDocs, FIRST_BATCH);
+    const read = new Map<string, unknown>();
     const nextGroup = async (): Promise<Sending[] | null> => {
       while (queue.length === 0 && !exhausted) {
-        const { items, last } = await this.replica.outboxBatch(after, this.limits.batchDocs);
+        const { items, last } = await this.replica.outboxBatch(after, size, read);
+        size = Math.min(this.limits.batchDocs, size * 2);
         if (last === undefined) exhausted = true;
         after = last;
         queue.push(...(await this.groups(items)));
@@ -104,12 +111,13 @@ export class Pusher {
     let bytes = 0;
     for (const item of items) {
       const out = outgoing(item.doc);
-      const largest = Math.max(out.bytes, ...(item.before ?? []).map(jsonBytes));
+      const before = (item.before ?? []).map(outgoing);
+      const largest = Math.max(out.bytes, ...before.map((b) => b.bytes));
       if (largest > MAX_DOCUMENT_BYTES) {
         tooLarge.push({ item, error: 'document_too_large', reason: tooLargeReason(largest) });
         continue;
       }
-      if (item.before?.length && !(await this.pushParts(item))) continue;
+      if (before.length && !(await this.pushParts(item, before))) continue;
       if (group.length && (bytes + out.bytes > this.limits.requestBytes || group.length >= this.limits.requestDocs)) {
         groups.push(group);
         group = [];
@@ -124,14 +132,32 @@ export class Pusher {
   }
 
   /** A post's source parts, before its head; false when the server refused one (the post waits). */
-  private async pushParts(item: OutboxItem): Promise<boolean> {
-    const results = await this.send((item.before ?? []).map(outgoing));
+  private async pushParts(item: OutboxItem, parts: Outgoing[]): Promise<boolean> {
+    const results: BulkDocsResult[] = [];
+    for (const request of this.requests(parts)) results.push(...(await this.send(request)));
     // A part the server has already (409) is there: parts never change.
     await this.replica.acknowledge(results.flatMap((r): Accepted[] => (r.rev && !r.error ? [{ docId: r.id, rev: r.rev, hlc: '' }] : [])));
     const refused = results.find((r) => !r.rev && r.error !== 'conflict');
     if (!refused) return true;
     await this.replica.setAside([{ item, error: refused.error ?? 'refused', reason: refused.reason ?? t('syncServerRefusedDocument', refused.id) }]);
     return false;
+  }
+
+  /** Documents in requests within the limits of bytes and count. */
+  private requests(docs: Outgoing[]): Outgoing[][] {
+    const requests: Outgoing[][] = [];
+    let bytes = 0;
+    for (const doc of docs) {
+      const last = requests[requests.length - 1];
+      if (!last || bytes + doc.bytes > this.limits.requestBytes || last.length >= this.limits.requestDocs) {
+        requests.push([doc]);
+        bytes = doc.bytes;
+      } else {
+        last.push(doc);
+        bytes += doc.bytes;
+      }
+    }
+    return requests;
   }
 
   private async pushGroup(group: Sending[]): Promise<void> {

@@ -88,7 +88,12 @@ export class SyncReplica {
    * built from the record as it is now; `last` is the last id read, to go on from. Entries whose
    * record is gone are dropped; set-aside ones wait (for a change, an hour, or "Sync now").
    */
-  async outboxBatch(afterDocId: string | undefined, limit: number): Promise<{ items: OutboxItem[]; last: string | undefined }> {
+  async outboxBatch(
+    afterDocId: string | undefined,
+    limit: number,
+    /** Records read for earlier batches of the same push (kinds check they are still current). */
+    cache = new Map<string, unknown>(),
+  ): Promise<{ items: OutboxItem[]; last: string | undefined }> {
     const range = afterDocId === undefined ? undefined : IDBKeyRange.lowerBound(afterDocId, true);
     const entries = await this.db.getAll('outbox', range, limit);
     const setAside = await this.setAsideOf(this.meta('setAside'));
@@ -96,7 +101,7 @@ export class SyncReplica {
       const aside = setAside[entry.docId];
       return !aside || aside.stamp !== entry.stamp || this.retrySetAside || this.now() - aside.at >= SET_ASIDE_RETRY_MS;
     };
-    return { items: await this.itemsFor(entries.filter(due)), last: entries[entries.length - 1]?.docId };
+    return { items: await this.itemsFor(entries.filter(due), cache), last: entries[entries.length - 1]?.docId };
   }
 
   /** The outbox entries of these documents (those still waiting), with their documents. */
@@ -105,12 +110,11 @@ export class SyncReplica {
     return this.itemsFor(entries.filter((entry): entry is OutboxEntry => entry !== undefined));
   }
 
-  private async itemsFor(entries: OutboxEntry[]): Promise<OutboxItem[]> {
+  private async itemsFor(entries: OutboxEntry[], cache = new Map<string, unknown>()): Promise<OutboxItem[]> {
     if (entries.length === 0) return [];
     const tx = this.db.transaction(syncStores('outbox', 'remoteRevs', 'syncMeta'));
     const identity = (await tx.objectStore('syncMeta').get('identity')) as SyncIdentity | undefined;
     const knownRevs = await recordsOf(tx.objectStore('remoteRevs'), entries.map((entry) => entry.docId));
-    const cache = new Map<string, unknown>();
     for (const kind of SYNC_KINDS) {
       await kind.prefetch?.(tx, entries.filter((e) => e.target[0] === kind.name).map((e) => e.target), cache);
     }
