@@ -22,8 +22,10 @@ const empty = v.object({});
 const settings = v.object({
   serverUrl: address,
   database: short,
+  auth: v.optional(v.picklist(['password', 'iam'])),
   username: short,
   password: v.optional(short),
+  apiKey: v.optional(short),
   deviceName: short,
 });
 
@@ -88,7 +90,9 @@ const REQUESTS: Partial<Record<MessageType, v.GenericSchema>> = {
   'sync:get-settings': empty,
   'sync:save-settings': v.object({ settings: v.nullable(settings) }),
   'sync:test-connection': v.object({ settings }),
-  'sync:create-database': v.object({ settings }),
+  'sync:create-database': v.object({ settings, teamRole: v.optional(short) }),
+  'sync:share-database': v.object({ settings, teamRole: v.optional(short) }),
+  'sync:set-aside': v.object({ postKey: address, lang }),
   'export:build': v.object({
     scope: v.union([v.literal('all'), v.object({ postKey: address, lang })]),
     format: short,

@@ -13,6 +13,7 @@ import type {
 } from './model';
 import type { ConnectionReport } from './sync/connection-test';
 import type { SettingsErrors, SyncSettingsInput, SyncSettingsView } from './sync/settings';
+import type { SetAsideReason } from './sync/set-aside';
 import type { SyncStatus } from './sync/status';
 import type { ImportPlan } from './export/import-plan';
 import type { ExportRequest, ExportedFile } from './store/export-files';
@@ -120,8 +121,12 @@ export interface Protocol extends MemoryProtocol {
   };
   /** options → background: check the settings against the server, saying what works and what not. */
   'sync:test-connection': { request: { settings: SyncSettingsInput }; response: ConnectionReport };
-  /** options → background: create the database the settings name. */
-  'sync:create-database': { request: { settings: SyncSettingsInput }; response: { ok: boolean; message: string } };
+  /** options → background: create the database the settings name, with the user (and a team role) as members. */
+  'sync:create-database': { request: { settings: SyncSettingsInput; teamRole?: string }; response: { ok: boolean; message: string } };
+  /** options → background: make the user (and a team role) members of an admin-only database. */
+  'sync:share-database': { request: { settings: SyncSettingsInput; teamRole?: string }; response: { ok: boolean; message: string } };
+  /** view → background: the drafts of a post in a language that the server would not take, by segment. */
+  'sync:set-aside': { request: { postKey: string; lang: string }; response: Record<string, SetAsideReason> };
   /** view → background: an export file of one post in one language, or of everything. */
   'export:build': { request: ExportRequest; response: ExportedFile };
   /** view → background: merge a plan the view parsed from an imported file (one transaction). */
@@ -176,6 +181,8 @@ export const MESSAGE_TYPES = [
   'sync:save-settings',
   'sync:test-connection',
   'sync:create-database',
+  'sync:share-database',
+  'sync:set-aside',
   'export:build',
   'import:apply',
   'wordpress:editor',
@@ -208,6 +215,8 @@ export const BACKGROUND_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType
   'sync:save-settings',
   'sync:test-connection',
   'sync:create-database',
+  'sync:share-database',
+  'sync:set-aside',
   'export:build',
   'import:apply',
   'wordpress:editor',

@@ -4,6 +4,7 @@ import { memo } from '../common/memo';
 import { textDirection } from '@/utils/languages';
 import type { ConcurrentEdit, Segment, SegmentKind } from '@/utils/model';
 import { ConcurrentEditsFlag } from '../history/ConcurrentEditsFlag';
+import { SetAsideNote } from '../sync/SetAsideNote';
 import { SegmentDraftTools } from './SegmentDraftTools';
 import { SourceChangeFlag } from '../history/SourceChangeFlag';
 import { insertPlaceholderOnKey } from './placeholder-input';
@@ -110,6 +111,7 @@ export const SegmentEditor = memo(function SegmentEditor(props: Props) {
       {concurrentEdits && concurrentEdits.length > 0 && (
         <ConcurrentEditsFlag edits={concurrentEdits} lang={targetLanguage} onKeep={() => onKeep(segment.id)} />
       )}
+      <SetAsideNote segmentId={segment.id} />
       {props.sourceChange !== undefined && drafted && (
         <SourceChangeFlag segmentId={segment.id} oldText={props.sourceChange} newText={segment.text} sourceLanguage={sourceLanguage} />
       )}

@@ -1,30 +1,43 @@
-// The sync settings on the options page: which CouchDB server and database, the login, this
-// device's name; "Test connection", "Save" (asking the browser for that server first) and
-// "Turn sync off". The password never comes back from the background: empty keeps the stored one.
+// The sync settings on the options page: which CouchDB server and database, the login (a user
+// name and password, or an IBM Cloud IAM API key for Cloudant), this device's name; "Test
+// connection", "Save" (asking the browser for that server, and IAM's token endpoint, first) and
+// "Turn sync off". Secrets never come back from the background: empty keeps the stored one.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { ConnectionReport } from '@/utils/sync/connection-test';
 import {
-  serverOriginPattern,
+  syncOriginPatterns,
   validateSyncSettings,
   type SettingsErrors,
+  type SyncAuth,
   type SyncSettingsInput,
 } from '@/utils/sync/settings';
 import { ConnectionReportView } from './ConnectionReportView';
 
-type Field = 'serverUrl' | 'database' | 'username' | 'password' | 'deviceName';
+type Field = 'serverUrl' | 'database' | 'username' | 'password' | 'apiKey' | 'deviceName';
 type Values = Record<Field, string>;
 
-const EMPTY: Values = { serverUrl: '', database: '', username: '', password: '', deviceName: '' };
+const EMPTY: Values = { serverUrl: '', database: '', username: '', password: '', apiKey: '', deviceName: '' };
+/** A role to offer for the team when the database is made or opened to the team. */
+const TEAM_ROLE = 'translators';
 
 // The example address is the same in every language (example.org is reserved for examples).
-const FIELDS: { name: Field; label: MessageKey; type?: 'url' | 'password'; placeholder?: () => string; autocomplete: string }[] = [
+const FIELDS: {
+  name: Field;
+  label: MessageKey;
+  type?: 'url' | 'password';
+  placeholder?: () => string;
+  autocomplete: string;
+  /** Shown only with this way of logging in. */
+  auth?: SyncAuth;
+}[] = [
   { name: 'serverUrl', label: 'syncFieldServerUrl', type: 'url', placeholder: () => 'https://couch.example.org', autocomplete: 'url' },
   { name: 'database', label: 'syncFieldDatabase', placeholder: () => t('syncFieldDatabaseExample'), autocomplete: 'off' },
-  { name: 'username', label: 'syncFieldUsername', autocomplete: 'username' },
-  { name: 'password', label: 'syncFieldPassword', type: 'password', autocomplete: 'current-password' },
+  { name: 'username', label: 'syncFieldUsername', autocomplete: 'username', auth: 'password' },
+  { name: 'password', label: 'syncFieldPassword', type: 'password', autocomplete: 'current-password', auth: 'password' },
+  { name: 'apiKey', label: 'syncFieldApiKey', type: 'password', autocomplete: 'off', auth: 'iam' },
   { name: 'deviceName', label: 'syncFieldDeviceName', placeholder: () => t('syncFieldDeviceNameExample'), autocomplete: 'off' },
 ];
 
@@ -34,7 +47,10 @@ const messageOf = (error: unknown) => String((error as Error)?.message ?? error)
 
 export function SyncSettingsForm() {
   const [values, setValues] = useState<Values>(EMPTY);
+  const [auth, setAuth] = useState<SyncAuth>('password');
+  const [teamRole, setTeamRole] = useState(TEAM_ROLE);
   const [hasPassword, setHasPassword] = useState(false);
+  const [hasApiKey, setHasApiKey] = useState(false);
   const [configured, setConfigured] = useState(false);
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [report, setReport] = useState<ConnectionReport | null>(null);
@@ -45,19 +61,21 @@ export function SyncSettingsForm() {
     sendMessage({ type: 'sync:get-settings' }).then(
       (view) => {
         if (!view) return;
-        const { hasPassword: stored, ...rest } = view;
-        setValues({ ...rest, password: '' });
+        const { hasPassword: stored, hasApiKey: storedKey, auth: storedAuth, ...rest } = view;
+        setValues({ ...rest, password: '', apiKey: '' });
+        setAuth(storedAuth);
         setHasPassword(stored);
+        setHasApiKey(storedKey);
         setConfigured(true);
       },
       (error) => setNotice({ kind: 'error', text: t('syncSettingsReadFailed', messageOf(error)) }),
     );
   }, []);
 
-  // An empty password field means "keep the stored one" (sent as undefined).
+  // An empty secret field means "keep the stored one" (sent as undefined).
   const input = (): SyncSettingsInput => {
-    const { password, ...rest } = values;
-    return { ...rest, password: password === '' ? undefined : password };
+    const { password, apiKey, ...rest } = values;
+    return { ...rest, auth, password: password === '' ? undefined : password, apiKey: apiKey === '' ? undefined : apiKey };
   };
   const set = (name: Field, value: string) => setValues((v) => ({ ...v, [name]: value }));
 
@@ -79,9 +97,10 @@ export function SyncSettingsForm() {
       setReport(await sendMessage({ type: 'sync:test-connection', settings: input() }));
     });
 
-  const createDatabase = () =>
+  /** Makes the database, or opens an admin-only one to the team; then tests again. */
+  const openToTeam = (type: 'sync:create-database' | 'sync:share-database') =>
     run(async () => {
-      const answer = await sendMessage({ type: 'sync:create-database', settings: input() });
+      const answer = await sendMessage({ type, settings: input(), teamRole });
       setNotice({ kind: answer.ok ? 'ok' : 'error', text: answer.message });
       if (answer.ok) setReport(await sendMessage({ type: 'sync:test-connection', settings: input() }));
     });
@@ -91,16 +110,21 @@ export function SyncSettingsForm() {
     setNotice(null);
     // Checked here first, so the browser is asked only for a server address that makes sense.
     const keepsPassword = values.password === '' && hasPassword;
-    const check = validateSyncSettings({ ...values, password: keepsPassword ? 'stored' : values.password });
+    const keepsApiKey = values.apiKey === '' && hasApiKey;
+    const check = validateSyncSettings({
+      ...values,
+      auth,
+      password: keepsPassword ? 'stored' : values.password,
+      apiKey: keepsApiKey ? 'stored' : values.apiKey,
+    });
     if (!check.ok) {
       setErrors(check.errors);
       setNotice({ kind: 'error', text: t('syncFixFieldsBelow') });
       return;
     }
     setErrors({});
-    const origin = serverOriginPattern(check.settings.serverUrl);
     // No await before this: the browser asks the translator only within the click itself.
-    const allowed = browser.permissions.request({ origins: [origin] });
+    const allowed = browser.permissions.request({ origins: syncOriginPatterns(check.settings) });
     void run(async () => {
       if (!(await allowed)) {
         setNotice({
@@ -117,7 +141,8 @@ export function SyncSettingsForm() {
       }
       setConfigured(true);
       setHasPassword(check.settings.password !== '');
-      setValues((v) => ({ ...v, password: '' }));
+      setHasApiKey(check.settings.apiKey !== '');
+      setValues((v) => ({ ...v, password: '', apiKey: '' }));
       setNotice({ kind: 'ok', text: t('syncSaved') });
     });
   };
@@ -127,7 +152,8 @@ export function SyncSettingsForm() {
       await sendMessage({ type: 'sync:save-settings', settings: null });
       setConfigured(false);
       setHasPassword(false);
-      setValues((v) => ({ ...v, password: '' }));
+      setHasApiKey(false);
+      setValues((v) => ({ ...v, password: '', apiKey: '' }));
       setReport(null);
       setNotice({ kind: 'ok', text: t('syncTurnedOff') });
     });
@@ -136,10 +162,18 @@ export function SyncSettingsForm() {
     <form class="sync-settings" onSubmit={save} aria-labelledby="sync-heading" noValidate>
       <h2 id="sync-heading">{t('syncFormHeading')}</h2>
       <p class="muted">{t('syncFormIntro')}</p>
-      {FIELDS.map(({ name, label, type, placeholder, autocomplete }) => {
+      <div class="field">
+        <label for="sync-auth">{t('syncFieldAuth')}</label>
+        <select id="sync-auth" value={auth} onChange={(e) => setAuth(e.currentTarget.value as SyncAuth)}>
+          <option value="password">{t('syncAuthPassword')}</option>
+          <option value="iam">{t('syncAuthIam')}</option>
+        </select>
+      </div>
+      {FIELDS.filter((f) => !f.auth || f.auth === auth).map(({ name, label, type, placeholder, autocomplete }) => {
         const id = `sync-${name}`;
         const error = errors[name];
-        const hint = name === 'password' && hasPassword ? t('syncPasswordStoredHint') : null;
+        const stored = (name === 'password' && hasPassword) || (name === 'apiKey' && hasApiKey);
+        const hint = stored ? t(name === 'apiKey' ? 'syncApiKeyStoredHint' : 'syncPasswordStoredHint') : null;
         return (
           <div class="field" key={name}>
             <label for={id}>{t(label)}</label>
@@ -186,7 +220,16 @@ export function SyncSettingsForm() {
           {notice.text}
         </p>
       )}
-      {report && <ConnectionReportView report={report} busy={busy} onCreateDatabase={createDatabase} />}
+      {report && (
+        <ConnectionReportView
+          report={report}
+          busy={busy}
+          teamRole={auth === 'password' ? teamRole : null}
+          onTeamRole={setTeamRole}
+          onCreateDatabase={() => openToTeam('sync:create-database')}
+          onShareDatabase={() => openToTeam('sync:share-database')}
+        />
+      )}
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isMessage, sendMessage } from '@/utils/messaging';
-import { describeSyncStatus, type SyncStatus } from '@/utils/sync/status';
+import { describeSyncStatus, needsSettings, type SyncStatus } from '@/utils/sync/status';
 import { t } from '@/utils/i18n';
 
 interface Props {
@@ -55,6 +55,13 @@ export function SyncStatusLine({ linkWhenOff = true }: Props) {
       <span data-testid="sync-status-text" role="status">
         {describeSyncStatus(status)}
       </span>{' '}
+      {linkWhenOff && needsSettings(status) && (
+        <>
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+            {t('syncOpenSettings')}
+          </a>{' '}
+        </>
+      )}
       <button type="button" class="sync-now" onClick={syncNow} disabled={busy || status.state === 'syncing'}>
         {t('syncNow')}
       </button>

@@ -20,9 +20,15 @@ export interface BenchRow extends Figure {
   median: number | null;
   max: number | null;
   how: string;
-  /** The floor's median: the same measure of the least the figure can be (an empty content script…), in the same run; null for figures without one. */
+  /**
+   * The floor's median: the same measure of the least the figure can be (an empty content script, a
+   * bare textarea, a plain JSON serialisation), in the same run; null for figures without one.
+   */
   floor: number | null;
-  /** value ÷ floor; null without a floor. */
+  /**
+   * value ÷ floor — with a floor taken right after each run, the median of each run's ratio: how
+   * much the figure costs above its floor, whatever the machine's load. Null without a floor.
+   */
   ratio: number | null;
   /** The 95th percentile of every sample, where single slow ones matter (keystrokes). */
   p95?: number;
@@ -66,7 +72,6 @@ export function round(value: number, unit: Figure['unit'] | undefined = 'ms'): n
 /** The figure's row; with `floorValues` (the floor's runs, same run), its floor and ratio too. */
 export function measured(figure: Figure, values: number[], how: string, floorValues?: number[]): BenchRow {
   const mid = round(median(values), figure.unit);
-  const floor = floorValues?.length ? round(median(floorValues), figure.unit) : null;
   return {
     ...figure,
     value: mid,
@@ -75,16 +80,21 @@ export function measured(figure: Figure, values: number[], how: string, floorVal
     median: mid,
     max: round(Math.max(...values), figure.unit),
     how,
-    floor,
-    ratio: floor ? Math.round((median(values) / median(floorValues!)) * 100) / 100 : null,
+    ...(floorValues?.length ? floorOf(values, floorValues, figure.unit) : { floor: null, ratio: null }),
   };
 }
 
 /** The row with its floor (the same measure of the least it can be, in the same run) and the ratio to it. */
 export function withFloor(row: BenchRow, floorValues: number[]): BenchRow {
-  const floor = round(median(floorValues), row.unit);
-  const ratio = row.value !== null && floor > 0 ? Math.round((row.value / floor) * 100) / 100 : null;
-  return { ...row, floor, ratio };
+  return row.value === null ? row : { ...row, ...floorOf([row.value], floorValues, row.unit) };
+}
+
+/** Floor and ratio; `floorValues[i]` taken right after `values[i]` when the counts match. */
+function floorOf(values: number[], floorValues: number[], unit: Figure['unit']): Pick<BenchRow, 'floor' | 'ratio'> {
+  const floor = median(floorValues);
+  const paired = values.length === floorValues.length && floorValues.every((f) => f > 0);
+  const ratio = paired ? median(values.map((value, i) => value / floorValues[i]!)) : floor > 0 ? median(values) / floor : null;
+  return { floor: round(floor, unit), ratio: ratio === null ? null : Math.round(ratio * 100) / 100 };
 }
 
 /** The value below which 95 % of the samples fall. */

@@ -28,6 +28,8 @@ describe('sudden death during sync', () => {
 
   beforeAll(async () => {
     couch = await startCouchServer({ cors: true });
+    // Anyone may use it, as on a CouchDB with default_security = everyone (3.x makes it admins only).
+    await couch.configure({ defaultSecurity: 'everyone' });
     await couch.createDatabase(DATABASE);
     pages = await startFixtureServer(journeyRoutes());
     const postUrl = pages.origin('diff.wikimedia.org') + DIFF_POST_PATH;

@@ -78,7 +78,7 @@ describe('memory after a worker start', () => {
     // post's language guessed.
     await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, SESSIONS), text: `${SESSIONS_RU} Правка.` });
     await new SyncReplica(store.db).applyRemote([
-      { _id: draftDocId(FIRST, 'ru', idOf(first, SCHOLARS)), _rev: '1-a', type: 'draft', post: FIRST, lang: 'ru', segment: idOf(first, SCHOLARS), text: SCHOLARS_RU, hlc: hlcAt(1_700_000_000_000, 'othernode0000') },
+      { doc: { _id: draftDocId(FIRST, 'ru', idOf(first, SCHOLARS)), _rev: '1-a', type: 'draft', post: FIRST, lang: 'ru', segment: idOf(first, SCHOLARS), text: SCHOLARS_RU, hlc: hlcAt(1_700_000_000_000, 'othernode0000') } },
     ]);
     await store.deleteDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION) });
     await store.setGuessedSourceLanguage(UNKNOWN, 'en');
@@ -108,7 +108,7 @@ describe('memory after a worker start', () => {
     await store.changeDraft(sessions, (current) => (current?.sourceChange ? { sourceChange: null } : null));
     const flagged = (await store.db.get('drafts', [FIRST, 'ru', scholars.segmentId]))!;
     await new SyncReplica(store.db).applyRemote([
-      { _id: draftDocId(FIRST, 'ru', scholars.segmentId), _rev: '2-b', type: 'draft', post: FIRST, lang: 'ru', segment: scholars.segmentId, text: SCHOLARS_RU, hlc: hlcAt(1_800_000_000_000, 'othernode0000'), base: flagged.hlc! },
+      { doc: { _id: draftDocId(FIRST, 'ru', scholars.segmentId), _rev: '2-b', type: 'draft', post: FIRST, lang: 'ru', segment: scholars.segmentId, text: SCHOLARS_RU, hlc: hlcAt(1_800_000_000_000, 'othernode0000'), base: flagged.hlc! } },
     ]);
     expect((await store.db.get('drafts', [FIRST, 'ru', scholars.segmentId]))?.sourceChange).toBeUndefined();
     expect(await store.db.count('revisions')).toBe(revisions);

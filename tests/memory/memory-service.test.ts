@@ -90,7 +90,7 @@ describe('memory matches', () => {
     await service.ready(); // built before the writes: only following them finds them
     const replica = new SyncReplica(store.db);
     await replica.applyRemote([
-      { _id: draftDocId(FIRST, 'ru', idOf(first, CAPTION)), _rev: '1-a', type: 'draft', post: FIRST, lang: 'ru', segment: idOf(first, CAPTION), text: CAPTION_RU, hlc: hlcAt(1_700_000_000_000, 'othernode0000') },
+      { doc: { _id: draftDocId(FIRST, 'ru', idOf(first, CAPTION)), _rev: '1-a', type: 'draft', post: FIRST, lang: 'ru', segment: idOf(first, CAPTION), text: CAPTION_RU, hlc: hlcAt(1_700_000_000_000, 'othernode0000') } },
     ]);
     expect((await matchesFor(service, second, CAPTION))[0]?.target).toBe(CAPTION_RU);
     await importDrafts(store, { format: 'backup', targets: [{ postKey: FIRST, lang: 'ru', units: [{ segmentId: idOf(first, SESSIONS), text: SESSIONS_RU }] }] });

@@ -79,7 +79,7 @@ describe('glossary entries and memory units through the replica', () => {
     const [entry] = await writeGlossary(store, [{ input: { sourceLang: 'en-US', targetLang: 'ru', source: 'Wikimania', targets: ['Викимания'], note: '', avoid: [] } }]);
     expect(entry).toMatchObject({ sourceLang: 'en', targetLang: 'ru' });
     await importUnits(store, [{ sourceLang: 'en', targetLang: 'ru', source: 'Hello', target: 'Привет' }], 'a.tmx');
-    const items = await replica.outboxBatch(undefined, 10);
+    const { items } = await replica.outboxBatch(undefined, 10);
     expect(items.map((i) => i.doc)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ _id: glossaryDocId(entry!.id), type: 'glossary', source: 'Wikimania', targets: ['Викимания'] }),
@@ -90,19 +90,37 @@ describe('glossary entries and memory units through the replica', () => {
     const later = { ...items.find((i) => i.doc.type === 'glossary')!.doc, _rev: '2-b', targets: ['Викимания', 'Уикимания'], hlc: hlcAt(3_000_000, 'otherdevice1') };
     const earlier = { ...later, _rev: '3-c', targets: ['Старое'], hlc: hlcAt(1_000, 'otherdevice1') };
     const forged = { ...later, _id: 'glossary:someone-else', _rev: '1-z' };
-    await replica.applyRemote([later, forged]);
+    await replica.applyRemote([{ doc: later }, { doc: forged }]);
     expect((await store.db.get('glossary', entry!.id))!.targets).toEqual(['Викимания', 'Уикимания']);
     expect(await store.db.count('glossary')).toBe(1);
-    await replica.applyRemote([earlier]);
+    await replica.applyRemote([{ doc: earlier }]);
     expect((await store.db.get('glossary', entry!.id))!.targets).toEqual(['Викимания', 'Уикимания']);
     const text = 'Пока';
     const unit = { _id: unitDocId(unitId('en', 'ru', 'Bye', text)), _rev: '1-u', type: 'unit', id: unitId('en', 'ru', 'Bye', text), sourceLang: 'en', targetLang: 'ru', source: 'Bye', target: text, origin: 'b.tmx', at: 5, hlc: hlcAt(5, 'otherdevice1') };
-    await replica.applyRemote([unit, { ...unit, _id: unitDocId(unitId('en', 'ru', 'Bye', 'Ложь')), id: unitId('en', 'ru', 'Bye', 'Ложь') }]);
+    await replica.applyRemote([{ doc: unit }, { doc: { ...unit, _id: unitDocId(unitId('en', 'ru', 'Bye', 'Ложь')), id: unitId('en', 'ru', 'Bye', 'Ложь') } }]);
     expect((await store.db.getAll('memoryUnits')).map((u) => u.target).sort()).toEqual(['Пока', 'Привет']);
 
     // Another server: everything is queued again, the glossary and units too.
+    await replica.startOver('https://first.example/db');
     await store.db.clear('outbox');
     await replica.startOver('https://elsewhere.example/db');
     expect((await store.db.getAllKeys('outbox')).filter((k) => !String(k).startsWith('draft:') && !String(k).startsWith('post:')).length).toBe(3);
+  });
+
+  it('merges a glossary entry’s conflict branches: the later stamp wins, and the losing branch is pruned once the merge is on the server', async () => {
+    const store = await openDraftStore(`entries-${n++}`, () => 2_000_000);
+    const replica = new SyncReplica(store.db);
+    const [entry] = await writeGlossary(store, [{ input: { sourceLang: 'en', targetLang: 'ru', source: 'Diff', targets: ['Дифф'], note: '', avoid: [] } }]);
+    const { items } = await replica.outboxBatch(undefined, 10);
+    const served = { ...items.find((i) => i.doc.type === 'glossary')!.doc, _rev: '2-a', targets: ['Дифф'], hlc: hlcAt(3_000_000, 'otherdevice1') };
+    const branch = { ...served, _rev: '2-b', targets: ['Блог Diff'], hlc: hlcAt(4_000_000, 'otherdevice2') };
+    await replica.applyRemote([{ doc: served, branches: [branch] }]);
+    expect((await store.db.get('glossary', entry!.id))!.targets).toEqual(['Блог Diff']);
+    // The server's winning revision lacks the later text: the merge is pushed on it, then the branch goes.
+    const [item] = await replica.outboxItems([glossaryDocId(entry!.id)]);
+    expect(item!.doc).toMatchObject({ _rev: '2-a', targets: ['Блог Diff'] });
+    expect(await replica.branchesToPrune()).toEqual({});
+    await replica.acknowledge([{ docId: glossaryDocId(entry!.id), rev: '3-c', hlc: branch.hlc, stamp: item!.entry.stamp }]);
+    expect(await replica.branchesToPrune()).toEqual({ [glossaryDocId(entry!.id)]: ['2-b'] });
   });
 });

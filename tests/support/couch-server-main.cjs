@@ -1,9 +1,11 @@
 // A CouchDB-protocol server for the sync tests: PouchDB's express-pouchdb on in-memory storage,
-// run as its own process so a test can stop it, or kill it, like a real server.
+// behind a layer that answers as CouchDB 3 does (couch-server-couch3.cjs), run as its own process
+// so a test can stop it, or kill it, like a real server.
 // Usage: node couch-server-main.cjs   (env COUCH_ADMIN=name:password makes that server admin)
 // Prints "listening <port>" once it accepts requests.
 'use strict';
 const http = require('node:http');
+const { createCouch3Layer } = require('./couch-server-couch3.cjs');
 
 const PouchDB = require('pouchdb-core')
   .plugin(require('pouchdb-adapter-memory'))
@@ -56,24 +58,30 @@ function allowCrossOrigin(req, res) {
   return true;
 }
 
-const server = http.createServer((req, res) => {
+// The PouchDB server itself listens on a port of its own; the layer in front is the one tests see.
+const inner = http.createServer((req, res) => {
   patchNew();
-  if (cors && allowCrossOrigin(req, res)) return;
   app(req, res);
 });
 
-server.listen(0, '127.0.0.1', async () => {
-  const { port } = server.address();
-  const admin = process.env.COUCH_ADMIN;
-  if (admin) {
-    const [name, password] = [admin.slice(0, admin.indexOf(':')), admin.slice(admin.indexOf(':') + 1)];
-    const answer = await fetch(`http://127.0.0.1:${port}/_config/admins/${encodeURIComponent(name)}`, {
+const adminSetting = process.env.COUCH_ADMIN ?? '';
+const admin = { name: adminSetting.slice(0, adminSetting.indexOf(':')), password: adminSetting.slice(adminSetting.indexOf(':') + 1) };
+
+inner.listen(0, '127.0.0.1', async () => {
+  const innerPort = inner.address().port;
+  if (admin.name) {
+    const answer = await fetch(`http://127.0.0.1:${innerPort}/_config/admins/${encodeURIComponent(admin.name)}`, {
       method: 'PUT',
-      body: JSON.stringify(password),
+      body: JSON.stringify(admin.password),
     });
-    if (!answer.ok) throw new Error(`could not make ${name} admin: ${answer.status}`);
+    if (!answer.ok) throw new Error(`could not make ${admin.name} admin: ${answer.status}`);
   }
-  process.stdout.write(`listening ${port}\n`);
+  const layer = createCouch3Layer({ innerPort, admin });
+  const server = http.createServer((req, res) => {
+    if (cors && allowCrossOrigin(req, res)) return;
+    layer.handle(req, res);
+  });
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`listening ${server.address().port}\n`));
 });
 
 // The parent going away must not leave a server behind.

@@ -8,6 +8,7 @@ import { SyncReplica, type AppliedChanges } from '../../utils/sync/replica';
 import type { SyncSettings } from '../../utils/sync/settings';
 import type { SyncStatus } from '../../utils/sync/status';
 import type { PostSnapshot } from '../../utils/model';
+import type { CouchServer } from './couch-server';
 
 export interface Request {
   method: string;
@@ -54,13 +55,20 @@ export class WatchedFetch {
 export interface DeviceOptions {
   serverUrl: string;
   database: string;
+  auth?: SyncSettings['auth'];
   username?: string;
   password?: string;
+  apiKey?: string;
   deviceName: string;
   /** The device's wall clock (tests skew it). */
   now?: () => number;
   pushBatchSize?: number;
+  pushRequestBytes?: number;
   pullLimit?: number;
+  timeoutMs?: number;
+  iamTokenUrl?: string;
+  /** Waits the server asks for are real (else they pass at once and are only recorded). */
+  realWaits?: boolean;
 }
 
 let dbCounter = 0;
@@ -69,6 +77,8 @@ export class Device {
   readonly net = new WatchedFetch();
   readonly remoteChanges: AppliedChanges[] = [];
   readonly statuses: SyncStatus[] = [];
+  /** Waits the server asked for (429 Retry-After) that the engine waited inline, in ms. */
+  readonly waits: number[] = [];
   store!: DraftStore;
   replica!: SyncReplica;
   engine!: SyncEngine;
@@ -85,8 +95,8 @@ export class Device {
   }
 
   get settings(): SyncSettings {
-    const { serverUrl, database, username = '', password = '', deviceName } = this.options;
-    return { serverUrl, database, username, password, deviceName };
+    const { serverUrl, database, auth = 'password', username = '', password = '', apiKey = '', deviceName } = this.options;
+    return { serverUrl, database, auth, username, password, apiKey, deviceName };
   }
 
   /** Opens the database and a fresh engine, as a service worker does when it starts. */
@@ -101,7 +111,15 @@ export class Device {
       onStatus: (status) => void this.statuses.push(status),
       now: this.options.now,
       pushBatchSize: this.options.pushBatchSize,
+      pushRequestBytes: this.options.pushRequestBytes,
       pullLimit: this.options.pullLimit,
+      timeoutMs: this.options.timeoutMs,
+      iamTokenUrl: this.options.iamTokenUrl,
+      // A wait the server asks for passes at once in tests; how long it was is kept.
+      sleep: async (ms) => {
+        this.waits.push(ms);
+        if (this.options.realWaits) await new Promise((resolve) => setTimeout(resolve, ms));
+      },
     });
   }
 
@@ -152,4 +170,17 @@ export function samplePost(count: number, key = 'https://diff.wikimedia.org/2024
       text: `${i}. ${filler.repeat(Math.ceil(length / filler.length))}`.slice(0, length),
     })),
   };
+}
+
+let teams = 0;
+
+/**
+ * Devices on one database of `server`: a fresh one made for them unless `options.database` names
+ * one, logged in as the server admin unless `options` say otherwise.
+ */
+export async function openTeam(server: CouchServer, names: string[], options: Partial<DeviceOptions> = {}): Promise<Device[]> {
+  const database = options.database ?? `team-${process.pid}-${teams++}`;
+  if (!options.database) await server.createDatabase(database);
+  const { username, password } = server.admin;
+  return Promise.all(names.map((deviceName) => Device.open({ serverUrl: server.url, database, username, password, deviceName, ...options })));
 }

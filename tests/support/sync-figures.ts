@@ -1,8 +1,12 @@
-// Sync figures for the benchmark and the issue's note: bytes uploaded for a one-paragraph edit, and
-// the time of a first sync of N segments, against the local test server. Each device is a
-// fake-indexeddb database, so times include this Node process's IndexedDB, not a browser's.
+// Sync figures for the benchmark: bytes uploaded for a one-paragraph edit, and the time of a first
+// sync of N segments, against the local test server (PouchDB Server behind its CouchDB 3 layer).
+// Each device is a fake-indexeddb database, so times include this Node process's IndexedDB, not a
+// browser's. Beside the first sync, its floor: the very documents it pushed, sent again by a plain
+// loop of `_bulk_docs` to a fresh database, and read back by a plain loop of `_changes` — what the
+// server and the link cost with no client work at all.
 //   npx tsx tests/support/sync-figures.ts [segments]      prints both as JSON
 import 'fake-indexeddb/auto';
+import { DEFAULT_PULL_LIMIT, REVISIONS_PULL_FACTOR } from '../../utils/sync/pull';
 import { Device, samplePost } from './sync-devices';
 import { startCouchServer, type CouchServer } from './couch-server';
 
@@ -19,13 +23,19 @@ export interface EditBytes {
 
 export interface FirstSync {
   segments: number;
-  /** Device A uploads every draft (and the post) to an empty database. */
+  /** Device A uploads every draft (and the post) to an empty database, and reads the feed after. */
   pushMs: number;
   /** Device B, empty, pulls all of it. */
   pullMs: number;
+  /** The same documents by a plain `_bulk_docs` loop, then the feed (ids and revisions) read back. */
+  pushFloorMs: number;
+  /** The same documents read by a plain `_changes?include_docs=true` loop. */
+  pullFloorMs: number;
   pushRequests: number;
   pullRequests: number;
   bytesSent: number;
+  /** The largest document pushed, in bytes of JSON. */
+  largestDocument: number;
 }
 
 let databases = 0;
@@ -81,14 +91,48 @@ export async function measureFirstSync(server: CouchServer, segments = 10_000): 
   const pulled = b!.net.take();
   a!.close();
   b!.close();
+  const bodies = pushed.filter((r) => r.url.endsWith('/_bulk_docs')).map((r) => r.body!);
+  const docs = bodies.flatMap((body) => JSON.parse(body).docs as unknown[]);
+  const floor = await measureFloor(server, bodies);
   return {
     segments,
     pushMs: Math.round(pushMs),
     pullMs: Math.round(pullMs),
+    ...floor,
     pushRequests: pushed.length,
     pullRequests: pulled.length,
     bytesSent: pushed.reduce((sum, r) => sum + r.bytes, 0),
+    largestDocument: Math.max(...docs.map((doc) => Buffer.byteLength(JSON.stringify(doc)))),
   };
+}
+
+/** The first sync's documents by plain loops: `_bulk_docs` as they were sent, then `_changes`. */
+async function measureFloor(server: CouchServer, bodies: string[]): Promise<{ pushFloorMs: number; pullFloorMs: number }> {
+  const database = `floor-${process.pid}-${databases++}`;
+  await server.createDatabase(database);
+  const base = `${server.url}/${database}`;
+  const headers = {
+    authorization: `Basic ${Buffer.from(`${server.admin.username}:${server.admin.password}`).toString('base64')}`,
+    'content-type': 'application/json',
+    accept: 'application/json',
+  };
+  // Pages of the sizes sync asks for, so that only the client's own work differs.
+  const readFeed = async (limit: number, query: string) => {
+    let since: unknown;
+    for (;;) {
+      const url = `${base}/_changes?limit=${limit}&${query}${since === undefined ? '' : `&since=${encodeURIComponent(String(since))}`}`;
+      const page = (await (await fetch(url, { headers })).json()) as { results: unknown[]; last_seq: unknown };
+      since = page.last_seq;
+      if (page.results.length < limit) return;
+    }
+  };
+  let started = performance.now();
+  for (const body of bodies) await (await fetch(`${base}/_bulk_docs`, { method: 'POST', headers, body })).arrayBuffer();
+  await readFeed(DEFAULT_PULL_LIMIT * REVISIONS_PULL_FACTOR, 'style=all_docs');
+  const pushFloorMs = performance.now() - started;
+  started = performance.now();
+  await readFeed(DEFAULT_PULL_LIMIT, 'include_docs=true');
+  return { pushFloorMs: Math.round(pushFloorMs), pullFloorMs: Math.round(performance.now() - started) };
 }
 
 /** Both figures, with a server of their own. */

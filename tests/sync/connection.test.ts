@@ -21,6 +21,8 @@ afterAll(() => server?.stop());
 const settings = (extra: Partial<SyncSettings> = {}): SyncSettings => ({
   serverUrl: server.url,
   database: 'drafts',
+  auth: 'password',
+  apiKey: '',
   username: 'translator',
   password: 'right password',
   deviceName: 'laptop',
@@ -148,8 +150,11 @@ describe('status line', () => {
     expect(describeSyncStatus({ state: 'offline', pending: 1, detail: 'could not connect (ECONNREFUSED)' })).toBe(
       'Offline: 1 change will sync when the server can be reached (could not connect (ECONNREFUSED)).',
     );
-    expect(describeSyncStatus({ state: 'error', pending: 0, error: 'forbidden', reason: 'Read only.', httpStatus: 403 })).toBe(
-      'Sync failed: the server says "Read only." (forbidden, HTTP 403).',
+    expect(describeSyncStatus({ state: 'error', pending: 0, error: 'not_found', reason: 'Database does not exist.', httpStatus: 404 })).toBe(
+      'Sync failed: the server says "Database does not exist." (not_found, HTTP 404).',
+    );
+    expect(describeSyncStatus({ state: 'error', pending: 0, error: 'forbidden', reason: 'You are not allowed to access this db.', httpStatus: 403 })).toMatch(
+      /^The server does not let this login use the database: "You are not allowed to access this db\." \(forbidden, HTTP 403\)\. A server admin must add you/,
     );
   });
 });

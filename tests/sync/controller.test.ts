@@ -72,9 +72,11 @@ describe('sync controller', () => {
     expect(await laptop.fromOptions({ type: 'sync:get-settings' })).toEqual({
       serverUrl: server.url,
       database: 'controller',
+      auth: 'password',
       username: server.admin.username,
       deviceName: 'laptop',
       hasPassword: true,
+      hasApiKey: false,
     });
     const { password: _kept, ...form } = laptop.settings;
     expect(await laptop.fromOptions({ type: 'sync:test-connection', settings: form })).toMatchObject({ ok: true });

@@ -3,7 +3,7 @@
 // fake-indexeddb databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftDocId } from '../../utils/sync/doc-ids';
-import { Device, samplePost, type DeviceOptions } from '../support/sync-devices';
+import { Device, openTeam, samplePost, type DeviceOptions } from '../support/sync-devices';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 
 let server: CouchServer;
@@ -17,19 +17,13 @@ afterAll(() => server?.stop());
 const POST = 'https://diff.wikimedia.org/2024/09/05/sync-test/';
 
 /** A fresh database and devices on it, logged in as the server admin unless told otherwise. */
-async function team(names: string[], options: Partial<DeviceOptions> = {}): Promise<Device[]> {
-  const database = options.database ?? `engine-${dbCount++}`;
-  if (!options.database) await server.createDatabase(database);
-  return Promise.all(
-    names.map((deviceName) =>
-      Device.open({ serverUrl: server.url, database, username: server.admin.username, password: server.admin.password, deviceName, ...options }),
-    ),
-  );
-}
+const team = (names: string[], options: Partial<DeviceOptions> = {}) => openTeam(server, names, options);
 
+/** The server's drafts and post heads (a post's source parts aside). */
 async function serverDocs(database: string) {
   const answer = await server.asAdmin('GET', `/${database}/_all_docs?include_docs=true`);
-  return answer.body.rows.map((row: { doc: unknown }) => row.doc) as Array<Record<string, any>>;
+  const docs = answer.body.rows.map((row: { doc: unknown }) => row.doc) as Array<Record<string, any>>;
+  return docs.filter((doc) => doc.type !== 'post-part');
 }
 
 describe('sync between devices through the server', () => {
@@ -93,7 +87,11 @@ describe('sync between devices through the server', () => {
     }
     expect(await laptop.replica.pendingCount()).toBe(21); // one entry per document: later changes replace
     await laptop.sync();
-    const batches = laptop.net.take().filter((r) => r.url.endsWith('/_bulk_docs')).map((r) => JSON.parse(r.body!).docs as { _id: string }[]);
+    const batches = laptop.net
+      .take()
+      .filter((r) => r.url.endsWith('/_bulk_docs'))
+      .map((r) => JSON.parse(r.body!).docs as { _id: string; type: string }[])
+      .filter((docs) => docs.every((d) => d.type !== 'post-part')); // the post's source goes first, alone
     expect(batches.map((b) => b.length)).toEqual([7, 7, 7]);
     const ids = batches.flat().map((d) => d._id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -127,11 +125,11 @@ describe('sync between devices through the server', () => {
       ['Бірінші абзац.', 'amina', 'amina-laptop', 'pulled'],
       ['Бірінші абзац (түзетілген).', 'bolat', 'bolat-desktop', 'local'],
     ]);
-    // Someone outside the team gets the server's own words.
+    // A wrong password gets the server's own words, and sync waits for other settings.
     const [outsider] = await team(['stranger'], { database, username: 'amina', password: 'wrong' });
     await outsider.type(POST, 'kk', 'p-00000000001', 'x');
     await expect(outsider.sync()).rejects.toThrow();
-    expect(outsider.engine.status).toMatchObject({ state: 'error', error: 'unauthorized', httpStatus: 401, pending: 1 });
+    expect(outsider.engine.status).toMatchObject({ state: 'login-refused', reason: expect.stringMatching(/unauthorized, HTTP 401/), pending: 1 });
   });
 
   it('keeps the losing text of a same-segment conflict in history and flags it on both devices', async () => {

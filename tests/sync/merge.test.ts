@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { hlcAt } from '../../utils/sync/hlc';
-import { mergeSegment, type SegmentState } from '../../utils/sync/merge';
+import { foldBranches, mergeSegment, type SegmentState } from '../../utils/sync/merge';
 
 const at = (wall: number, node = 'a') => hlcAt(wall, node);
 const version = (text: string, wall: number, node = 'a', extra: Partial<SegmentState> = {}): SegmentState => ({
@@ -118,5 +118,34 @@ describe('merging one segment', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ text: `v${i}`, hlc: at(100 + i, 'c') }));
     const merged = mergeSegment(version('Now', 500, 'a'), version('Now', 500, 'a', { concurrentEdits: many }), at(500, 'a'), 'a');
     expect(merged.state.concurrentEdits.map((e) => e.text)).toEqual(many.slice(10).map((e) => e.text));
+  });
+});
+
+describe('folding the server’s conflict branches', () => {
+  it('keeps the later text and flags the other, whichever revision the server made the winner', () => {
+    const earlier = version('Written on copy one', 20, 'a');
+    const later = version('Written on copy two', 30, 'b');
+    for (const order of [[earlier, later], [later, earlier]]) {
+      const folded = foldBranches(order);
+      expect(folded.conflict).toBe(true);
+      expect(folded.state.text).toBe('Written on copy two');
+      expect(folded.state.concurrentEdits.map((e) => e.text)).toEqual(['Written on copy one']);
+      expect(folded.lost.map((e) => e.text)).toEqual(['Written on copy one']);
+    }
+  });
+
+  it('is no conflict when one branch was written on top of the other', () => {
+    const first = version('First', 10, 'a');
+    const next = version('First, extended', 20, 'b', { base: first.hlc });
+    expect(foldBranches([first, next])).toMatchObject({ conflict: false, state: { text: 'First, extended', concurrentEdits: [] }, lost: [] });
+  });
+
+  it('still hands a branch stamped before the last review to history, though it is not flagged again', () => {
+    const reviewedAt = at(25, 'a');
+    const reviewed = version('Reviewed text', 20, 'a', { reviewedAt });
+    const stale = version('From another database, stamped earlier', 15, 'c');
+    const folded = foldBranches([reviewed, stale]);
+    expect(folded.state.concurrentEdits).toEqual([]);
+    expect(folded.lost.map((e) => e.text)).toEqual(['From another database, stamped earlier']);
   });
 });

@@ -24,6 +24,8 @@ beforeEach(() => {
 const settings: SyncSettings = {
   serverUrl: 'https://couch.example.org',
   database: 'drafts',
+  auth: 'password',
+  apiKey: '',
   username: 'ana',
   password: 'secret',
   deviceName: 'laptop',

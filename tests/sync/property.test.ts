@@ -1,12 +1,18 @@
 // @vitest-environment node
 // A property test of sync: two or three devices, random interleavings of edits, deletions,
-// reviews, syncs, restarts, lost answers and offline spells, against the real test server. After
-// everything settles they must agree, and no typed text may be lost: every text is current or in
-// its device's history, and a device's last word on a segment, if overwritten, was either seen by
-// another device or is kept for review. SYNC_PROPERTY_RUNS raises the number of runs (default 30).
+// reviews, syncs, restarts, lost answers and offline spells, against the real test server — and
+// what a CouchDB 3 cluster or Cloudant adds: writes answered 202 and kept as conflict branches,
+// branches replicated in from elsewhere, requests a proxy refuses as too large (413), and drafts
+// a validate_doc_update function refuses. After everything settles they must agree, and no typed
+// text may be lost: every text is current or in its device's history (a replicated-in branch's
+// text in some device's history), and a device's last word on a segment, if overwritten, was
+// either seen by another device or is kept for review. SYNC_PROPERTY_RUNS raises the number of
+// runs (default 30).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftRecord } from '../../utils/model';
+import { draftDocId } from '../../utils/sync/doc-ids';
+import { formatHlc } from '../../utils/sync/hlc';
 import { Device } from '../support/sync-devices';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 
@@ -32,7 +38,11 @@ type Op =
   | { kind: 'pull-answer-lost'; device: number }
   | { kind: 'offline-sync'; device: number }
   | { kind: 'restart'; device: number }
-  | { kind: 'tick'; ms: number };
+  | { kind: 'tick'; ms: number }
+  | { kind: 'sync-without-quorum'; device: number }
+  | { kind: 'branch-replicated-in'; segment: number; skew: number }
+  | { kind: 'sync-through-tight-proxy'; device: number }
+  | { kind: 'edit-refused'; device: number; segment: number };
 
 const device = fc.nat(2);
 const segment = fc.nat(SEGMENTS.length - 1);
@@ -47,7 +57,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('offline-sync' as const), device }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), device }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 30 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('sync-without-quorum' as const), device }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('branch-replicated-in' as const), segment, skew: fc.integer({ min: -40, max: 40 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('sync-through-tight-proxy' as const), device }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit-refused' as const), device, segment }) },
 );
+
+/** The server's validate_doc_update refuses these texts (until everything heals). */
+const REFUSED = '[refused]';
 
 const scenario = fc.record({
   devices: fc.integer({ min: 2, max: 3 }),
@@ -57,6 +74,7 @@ const scenario = fc.record({
 });
 
 interface Typed {
+  /** -1: a branch replicated in from another database. */
   device: number;
   segment: string;
   text: string;
@@ -65,6 +83,7 @@ interface Typed {
 async function run({ devices: count, skews, ops }: { devices: number; skews: number[]; ops: Op[] }) {
   const database = `prop-${runCount++}`;
   await server.createDatabase(database);
+  await server.setValidation(database, `function (doc) { if (doc.text && doc.text.indexOf(${JSON.stringify(REFUSED)}) >= 0) throw({ forbidden: 'Not here.' }); }`);
   let wall = 1_700_000_000_000;
   const devices = await Promise.all(
     Array.from({ length: count }, (_, i) =>
@@ -85,8 +104,8 @@ async function run({ devices: count, skews, ops }: { devices: number; skews: num
   const reviewed = new Set<string>();
   let counter = 0;
   const failing = (d: Device) => d.sync().then(() => undefined, () => undefined);
-  const edit = async (d: Device, index: number, segment: number) => {
-    const entry = { device: index, segment: SEGMENTS[segment]!, text: `d${index} text ${counter++}` };
+  const edit = async (d: Device, index: number, segment: number, mark = '') => {
+    const entry = { device: index, segment: SEGMENTS[segment]!, text: `d${index} text ${counter++}${mark}` };
     await d.type(POST, LANG, entry.segment, entry.text);
     typed.push(entry);
     lastWord.set(`${index}:${entry.segment}`, entry);
@@ -97,6 +116,10 @@ async function run({ devices: count, skews, ops }: { devices: number; skews: num
       wall += 1;
       if (step.kind === 'tick') {
         wall += step.ms;
+        continue;
+      }
+      if (step.kind === 'branch-replicated-in') {
+        await replicateBranchIn(database, step, wall, typed, counter++);
         continue;
       }
       const d = devices[step.device % count]!;
@@ -146,13 +169,30 @@ async function run({ devices: count, skews, ops }: { devices: number; skews: num
         case 'restart':
           await d.restart();
           break;
+        case 'sync-without-quorum':
+          await server.configure({ accepted: true });
+          await failing(d);
+          await server.configure({ accepted: false });
+          break;
+        case 'sync-through-tight-proxy':
+          await server.configure({ maxRequestSize: 700, requestLimitBy: 'proxy' });
+          await failing(d);
+          await server.configure({ maxRequestSize: 4_294_967_296 });
+          break;
+        case 'edit-refused':
+          await edit(d, index, step.segment, REFUSED);
+          break;
       }
     }
 
-    // Everything heals: the network works again and every device syncs until nothing moves.
+    // Everything heals: the network works again, the server's rules let everything in, and every
+    // device syncs (trying what it set aside) until nothing moves.
+    const design = await server.asAdmin('GET', `/${database}/_design/validation`);
+    await server.asAdmin('DELETE', `/${database}/_design/validation?rev=${design.body._rev}`);
     for (let round = 0; round < 8; round++) {
       let moved = 0;
       for (const d of devices) {
+        d.engine.retrySetAside();
         const report = await d.sync();
         moved += report.pushed + report.pulled;
       }
@@ -172,7 +212,8 @@ async function run({ devices: count, skews, ops }: { devices: number; skews: num
     // Every text ever typed is current or in history.
     for (const t of typed) {
       const isCurrent = current.get(t.segment)?.text === t.text;
-      expect(isCurrent || histories[t.device]!.get(t.segment)!.includes(t.text), `${t.text} is lost`).toBe(true);
+      const kept = t.device >= 0 ? histories[t.device]!.get(t.segment)!.includes(t.text) : histories.some((h) => h.get(t.segment)!.includes(t.text));
+      expect(isCurrent || kept, `${t.text} is lost`).toBe(true);
     }
     // A device's last word on a segment, when not current, was seen elsewhere or waits for review.
     for (const word of lastWord.values()) {
@@ -185,6 +226,21 @@ async function run({ devices: count, skews, ops }: { devices: number; skews: num
   } finally {
     for (const d of devices) d.close();
   }
+}
+
+/**
+ * Another database's edit of a segment arrives by replication: a sibling of the server's current
+ * revision, written at about the same time, by no device of this test.
+ */
+async function replicateBranchIn(database: string, step: { segment: number; skew: number }, wall: number, typed: Typed[], n: number) {
+  const segment = SEGMENTS[step.segment]!;
+  const id = draftDocId(POST, LANG, segment);
+  const current = await server.asAdmin('GET', `/${database}/${encodeURIComponent(id)}`);
+  if (current.status !== 200) return;
+  const { _id, _rev, base: _base, ...body } = current.body;
+  const text = `replicated text ${n}`;
+  await server.addConflictBranch(database, id, { ...body, text, deleted: undefined, hlc: formatHlc({ wall: wall + step.skew, counter: 0, node: 'elsewhere' }), device: 'elsewhere' });
+  typed.push({ device: -1, segment, text });
 }
 
 describe('sync between replicas (property)', () => {

@@ -105,8 +105,10 @@ describe('the sync settings form', () => {
     expect(view).toEqual({
       serverUrl: 'https://couch.example.org/couchdb',
       database: 'team-drafts',
+      auth: 'password',
       username: 'ana',
       hasPassword: true,
+      hasApiKey: false,
       deviceName: 'laptop',
     });
     expect(field('Password').value).toBe(''); // never shown again
@@ -130,5 +132,28 @@ describe('the sync settings form', () => {
     const report = root.querySelector('[data-testid=connection-report]')!.textContent!;
     expect(report).toContain('✗');
     expect(report).toMatch(/Cannot reach https:\/\/couch\.example\.org\/couchdb/);
+  });
+
+  it('with an IAM API key, asks for IBM Cloud IAM’s token endpoint too, and keeps the key out of sight', async () => {
+    await type('Server address', 'https://team.cloudant.com');
+    await type('Database', 'team-drafts');
+    await act(() => {
+      const choice = root.querySelector<HTMLSelectElement>('#sync-auth')!;
+      choice.value = 'iam';
+      choice.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(root.querySelector('#sync-username')).toBeNull(); // no user name, no password with IAM
+    await type('API key', 'an-iam-api-key');
+    await type('This device’s name', 'laptop');
+    log.length = 0;
+    button('Save').click();
+    expect(log).toEqual(['permissions.request ["https://team.cloudant.com/*","https://iam.cloud.ibm.com/*"]']);
+    await act(async () => answerPermission(true));
+    await until(() => root.textContent!.includes('Saved.'), 'saved');
+    expect(field('API key').value).toBe('');
+    expect(root.textContent).toContain('An API key is stored: leave this empty to keep it.');
+    const view = await dispatch(controller.handlers, { type: 'sync:get-settings' }, { id: 'x', url: fakeBrowser.runtime.getURL('/options.html') }, 'x');
+    expect(view).toMatchObject({ auth: 'iam', hasApiKey: true, username: '' });
+    expect(JSON.stringify(view)).not.toContain('an-iam-api-key');
   });
 });

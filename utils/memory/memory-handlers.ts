@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import type { Handlers, Message, TabPost } from '../messaging';
 import { progressOf, type DraftRecord } from '../model';
 import type { DraftStore } from '../store/draft-store';
-import { onEntriesApplied } from '../store/entry-sync';
+import { onEntriesApplied } from '../sync/entry-kinds';
 import { importGlossary, listGlossary, writeGlossary } from '../glossary/glossary-store';
 import { fillExactMatches, fillRepetitions, undoFill } from './memory-fill';
 import { MemoryService } from './memory-service';

@@ -31,6 +31,28 @@ export interface RemoteRevision {
   docId: string;
   rev: string;
   hlc: string;
+  /** A post's head: the parts of its source that version names (utils/sync/post-documents.ts). */
+  parts?: string[];
+}
+
+/** A change the server would not take, kept here and left out of pushes until it changes. */
+export interface SetAsideDoc {
+  /** The outbox entry's stamp when it was set aside: a later change is tried again. */
+  stamp: string;
+  target: OutboxTarget;
+  /** The server's error code and words, or Interlinear's own for a document too large to send. */
+  error: string;
+  reason: string;
+  at: number;
+}
+
+/** The server refused the login: sync waits for other settings (the 3.4 lockout counts failures). */
+export interface LoginRefusal {
+  /** Which settings were refused (a hash: server, database, user and secret). */
+  settings: string;
+  status: number;
+  reason: string;
+  at: number;
 }
 
 /** Who writes this device's changes, as the history shows them. */
@@ -50,6 +72,17 @@ export interface SyncMeta {
   checkpoint: string | number;
   /** The server and database the checkpoint and remote revisions belong to. */
   target: string;
+  /** What `GET /{db}` said of the database the checkpoint belongs to (utils/sync/database-identity.ts). */
+  database: string;
+  /** Documents set aside, by id. */
+  setAside: Record<string, SetAsideDoc>;
+  /** Losing conflict branches to delete once the merged version is on the server: id → revisions. */
+  pruneBranches: Record<string, string[]>;
+  loginRefused: LoginRefusal;
+  /** The server locked the login out (403) until then (ms). */
+  lockedUntil: number;
+  /** `_changes` page size, smaller after pages timed out on a slow link. */
+  pullLimit: number;
 }
 
 export interface InterlinearDB extends DBSchema {

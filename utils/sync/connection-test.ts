@@ -8,15 +8,22 @@
 //
 // The background makes these sentences, in the UI language, and the options page shows them as
 // they come; the server's own words stay as the server wrote them.
+//
+// Each check asks the server once: a wrong password counts towards CouchDB 3.4's lockout.
 import { t, tCount, type MessageKey } from '../i18n';
 import { CouchClient, CouchError, NetworkError, type Fetch } from './couch-client';
-import { serverOriginPattern, validateSyncSettings, type SyncSettings } from './settings';
+import { basicCredentials, IAM_TOKEN_URL, IamKeyRefused, IamTokenSource, IamUnavailable, NO_CREDENTIALS, type Credentials } from './credentials';
+import { isAdminOnly, teamSecurity } from './database-security';
+import { syncOriginPatterns, validateSyncSettings, type SyncSettings } from './settings';
+import { isLockout } from './sync-outcome';
 
-export type CheckName = 'settings' | 'permission' | 'server' | 'login' | 'database';
+export type CheckName = 'settings' | 'permission' | 'server' | 'login' | 'database' | 'team';
 
 export interface ConnectionCheck {
   check: CheckName;
   ok: boolean;
+  /** It works, but not for everyone it should (an admin-only database a team would share). */
+  warning?: boolean;
   message: string;
 }
 
@@ -25,6 +32,8 @@ export interface ConnectionReport {
   checks: ConnectionCheck[];
   /** The server works but has no such database: offer `createDatabase`. */
   canCreateDatabase: boolean;
+  /** The database lets only server admins in, and this login is one: offer `shareDatabase`. */
+  canShareDatabase?: boolean;
   /** One sentence for the top of the report. */
   summary: string;
 }
@@ -34,13 +43,30 @@ export interface ConnectionOptions {
   /** Whether the browser lets the extension reach this origin (host permission). */
   hasHostPermission?: (originPattern: string) => Promise<boolean>;
   timeoutMs?: number;
+  /** IBM Cloud IAM's token endpoint (tests point it at their own server). */
+  iamTokenUrl?: string;
+}
+
+function credentialsFor(settings: SyncSettings, options: Pick<ConnectionOptions, 'fetch' | 'iamTokenUrl' | 'timeoutMs'>): Credentials {
+  if (settings.auth === 'iam') return new IamTokenSource(settings.apiKey, { fetch: options.fetch, tokenUrl: options.iamTokenUrl, timeoutMs: options.timeoutMs });
+  return settings.username ? basicCredentials(settings.username, settings.password) : NO_CREDENTIALS;
+}
+
+function clientFor(settings: SyncSettings, options: Pick<ConnectionOptions, 'fetch' | 'iamTokenUrl' | 'timeoutMs'>, credentials = credentialsFor(settings, options)) {
+  return new CouchClient({ ...settings, credentials, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 10_000 });
 }
 
 export async function testConnection(input: unknown, options: ConnectionOptions): Promise<ConnectionReport> {
   const checks: ConnectionCheck[] = [];
-  const report = (canCreateDatabase = false): ConnectionReport => {
-    const failed = checks.find((c) => !c.ok);
-    return { ok: !failed, checks, canCreateDatabase, summary: failed ? failed.message : t('syncCheckAllWorks') };
+  const report = (canCreateDatabase = false, canShareDatabase = false): ConnectionReport => {
+    const failed = checks.find((c) => !c.ok) ?? checks.find((c) => c.warning);
+    return {
+      ok: checks.every((c) => c.ok),
+      checks,
+      canCreateDatabase,
+      ...(canShareDatabase ? { canShareDatabase } : {}),
+      summary: failed ? failed.message : t('syncCheckAllWorks'),
+    };
   };
   const valid = validateSyncSettings(input);
   if (!valid.ok) {
@@ -48,21 +74,18 @@ export async function testConnection(input: unknown, options: ConnectionOptions)
     return report();
   }
   const settings = valid.settings;
-  const origin = serverOriginPattern(settings.serverUrl);
-  if (options.hasHostPermission && !(await options.hasHostPermission(origin))) {
-    checks.push({
-      check: 'permission',
-      ok: false,
-      message: t('syncCheckNoPermission', new URL(settings.serverUrl).host),
-    });
-    return report();
+  const hosts = [new URL(settings.serverUrl).host, new URL(IAM_TOKEN_URL).host];
+  for (const [i, origin] of syncOriginPatterns(settings).entries()) {
+    if (options.hasHostPermission && !(await options.hasHostPermission(origin))) {
+      checks.push({ check: 'permission', ok: false, message: t('syncCheckNoPermission', hosts[i]!) });
+      return report();
+    }
   }
-  const client = new CouchClient({ ...settings, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 10_000 });
+  const client = clientFor(settings, options);
 
   try {
     // Asked without credentials, so that a wrong password shows as such in the next check.
-    const anonymous = new CouchClient({ ...settings, username: '', fetch: options.fetch, timeoutMs: options.timeoutMs ?? 10_000 });
-    const welcome = await anonymous.welcome();
+    const welcome = await clientFor(settings, options, NO_CREDENTIALS).welcome();
     const name = typeof welcome.couchdb === 'string' ? 'CouchDB' : 'express-pouchdb' in welcome ? 'PouchDB Server' : null;
     const version = typeof welcome.version === 'string' ? welcome.version : '';
     if (!name && !('vendor' in welcome)) {
@@ -72,7 +95,7 @@ export async function testConnection(input: unknown, options: ConnectionOptions)
     checks.push({ check: 'server', ok: true, message: serverAnswers(settings.serverUrl, name, version) });
   } catch (error) {
     // A server that lets nobody in without a login still answered.
-    if (error instanceof CouchError && error.status === 401 && settings.username) {
+    if (error instanceof CouchError && error.status === 401 && (settings.username || settings.auth === 'iam')) {
       checks.push({ check: 'server', ok: true, message: t('syncCheckAsksLogin', settings.serverUrl) });
     } else {
       checks.push({ check: 'server', ok: false, message: unreachable(settings, error) });
@@ -80,18 +103,21 @@ export async function testConnection(input: unknown, options: ConnectionOptions)
     }
   }
 
-  if (settings.username) {
+  let admin = false;
+  if (settings.username || settings.auth === 'iam') {
     try {
       const session = await client.session();
       const name = session.userCtx?.name;
-      if (name !== settings.username) {
+      admin = session.userCtx?.roles?.includes('_admin') === true;
+      if (settings.auth === 'iam') {
+        checks.push({ check: 'login', ok: true, message: name ? t('syncCheckIamAccepted', name) : t('syncCheckIamAcceptedNoName') });
+      } else if (name !== settings.username) {
         const message = name ? t('syncCheckLoginMismatchNamed', settings.username, name) : t('syncCheckLoginMismatch', settings.username);
         checks.push({ check: 'login', ok: false, message });
         return report();
-      }
-      checks.push({ check: 'login', ok: true, message: t('syncCheckLoggedIn', settings.username) });
+      } else checks.push({ check: 'login', ok: true, message: t('syncCheckLoggedIn', settings.username) });
     } catch (error) {
-      checks.push({ check: 'login', ok: false, message: refused(error, ['syncCheckLoginRefusedServer', 'syncCheckLoginRefused']) });
+      checks.push({ check: 'login', ok: false, message: loginRefused(error, settings) });
       return report();
     }
   }
@@ -103,30 +129,74 @@ export async function testConnection(input: unknown, options: ConnectionOptions)
         ? tCount('syncCheckDatabaseThereCount', info.doc_count, settings.database)
         : t('syncCheckDatabaseThere', settings.database);
     checks.push({ check: 'database', ok: true, message });
-    return report();
   } catch (error) {
     if (error instanceof CouchError && error.status === 404) {
       checks.push({ check: 'database', ok: false, message: t('syncCheckNoDatabase', settings.database) });
       return report(true);
     }
-    const message = settings.username
-      ? refused(error, ['syncCheckDatabaseDeniedServer', 'syncCheckDatabaseDenied'], settings.username, settings.database)
-      : refused(error, ['syncCheckDatabaseDeniedAnonymousServer', 'syncCheckDatabaseDeniedAnonymous'], settings.database);
+    if (isLockout(error)) {
+      checks.push({ check: 'database', ok: false, message: t('syncCheckLockedOut', settings.username) });
+      return report();
+    }
+    // CouchDB 3 makes databases for admins only (default_security = admin_only): say what to do.
+    const adminOnly = error instanceof CouchError && error.status === 403;
+    const message = adminOnly
+      ? settings.username
+        ? t('syncCheckNotMember', settings.username, settings.database, (error as CouchError).reason)
+        : t('syncCheckNotMemberThisLogin', settings.database, (error as CouchError).reason)
+      : settings.username
+        ? refused(error, ['syncCheckDatabaseDeniedServer', 'syncCheckDatabaseDenied'], settings.username, settings.database)
+        : refused(error, ['syncCheckDatabaseDeniedAnonymousServer', 'syncCheckDatabaseDeniedAnonymous'], settings.database);
     checks.push({ check: 'database', ok: false, message });
     return report();
   }
+
+  // An admin gets in anywhere; the team may not. CouchDB 3's new databases let only admins in.
+  if (admin && settings.auth !== 'iam') {
+    const security = await client.security().catch(() => null);
+    if (security && isAdminOnly(security)) {
+      checks.push({ check: 'team', ok: true, warning: true, message: t('syncCheckAdminOnly', settings.database) });
+      return report(false, true);
+    }
+  }
+  return report();
 }
 
-/** `PUT /{db}`. Usually only a server admin may; the answer says so in the server's words. */
+/**
+ * `PUT /{db}`, then its `_security`: since CouchDB 3.0 a new database lets only server admins in
+ * (default_security = admin_only), so the user saving the settings and the team's role (if given)
+ * become its members. Usually only a server admin may create one; the answer says so in the
+ * server's words. With IAM (Cloudant), access is IAM's business and `_security` is left alone.
+ */
 export async function createDatabase(
   settings: SyncSettings,
-  options: Pick<ConnectionOptions, 'fetch' | 'timeoutMs'>,
+  options: Pick<ConnectionOptions, 'fetch' | 'timeoutMs' | 'iamTokenUrl'>,
+  teamRole = '',
 ): Promise<{ ok: boolean; message: string }> {
+  const client = clientFor(settings, options);
   try {
-    await new CouchClient({ ...settings, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 10_000 }).createDatabase();
-    return { ok: true, message: t('syncDatabaseReady', settings.database) };
+    await client.createDatabase();
   } catch (error) {
     return { ok: false, message: refused(error, ['syncCreateDatabaseFailedServer', 'syncCreateDatabaseFailed'], settings.database) };
+  }
+  if (settings.auth === 'iam') return { ok: true, message: t('syncDatabaseReady', settings.database) };
+  return shareDatabase(settings, options, teamRole, client);
+}
+
+/** Adds the user and the team's role to the database's members, keeping those it has. */
+export async function shareDatabase(
+  settings: SyncSettings,
+  options: Pick<ConnectionOptions, 'fetch' | 'timeoutMs' | 'iamTokenUrl'>,
+  teamRole = '',
+  client = clientFor(settings, options),
+): Promise<{ ok: boolean; message: string }> {
+  try {
+    const security = await client.security();
+    await client.setSecurity(teamSecurity(security, settings.username, teamRole.trim()));
+    const who = teamRole.trim() ? t('syncMembersUserAndRole', settings.username, teamRole.trim()) : settings.username;
+    return { ok: true, message: t('syncDatabaseShared', settings.database, who) };
+  } catch (error) {
+    return { ok: false, message: refused(error, ['syncShareDatabaseFailedServer', 'syncShareDatabaseFailed'], settings.database) };
   }
 }
 
@@ -137,7 +207,16 @@ function serverAnswers(serverUrl: string, name: string | null, version: string):
 
 function unreachable(settings: SyncSettings, error: unknown): string {
   if (error instanceof NetworkError) return t('syncCheckUnreachable', settings.serverUrl, error.message);
+  if (error instanceof CouchError && error.error.startsWith('redirected')) return error.reason;
   return refused(error, ['syncCheckNotCouchAnswerServer', 'syncCheckNotCouchAnswer'], settings.serverUrl);
+}
+
+/** Why the login failed: the lockout and IAM said plainly, else the server's words. */
+function loginRefused(error: unknown, settings: SyncSettings): string {
+  if (isLockout(error)) return t('syncCheckLockedOut', settings.username);
+  if (error instanceof IamKeyRefused) return t('syncCheckIamRefused', error.reason);
+  if (error instanceof IamUnavailable) return error.message;
+  return refused(error, ['syncCheckLoginRefusedServer', 'syncCheckLoginRefused']);
 }
 
 /**

@@ -1,11 +1,16 @@
 // Server document ids: deterministic, so every device names a draft the same way and a retried push
 // updates instead of duplicating; and safe: only [a-z0-9:-], never starting with "_" (CouchDB keeps
 // those for itself), short enough for URLs.
+import { GLOSSARY_PREFIX } from '../glossary/glossary-docs';
+import { UNIT_PREFIX } from '../memory/unit-docs';
 import { hashText } from '../segment/ids';
-import { isEntryDocId } from '../store/entry-sync';
 
 export const DRAFT_PREFIX = 'draft:';
 export const POST_PREFIX = 'post:';
+/** A part of a post's source (utils/sync/post-documents.ts). */
+export const POST_PART_PREFIX = 'postpart:';
+/** Every prefix Interlinear writes under; a new kind of document adds its own. */
+const PREFIXES = [DRAFT_PREFIX, POST_PREFIX, POST_PART_PREFIX, GLOSSARY_PREFIX, UNIT_PREFIX];
 const SAFE_PART = /^[a-z0-9-]{1,64}$/;
 const SAFE_ID = /^[a-z][a-z0-9:-]*$/;
 
@@ -34,5 +39,5 @@ export function isSafeDocId(id: string): boolean {
 
 /** Only documents Interlinear writes; anything else in a shared database is left alone. */
 export function isInterlinearDocId(id: string): boolean {
-  return (id.startsWith(DRAFT_PREFIX) || id.startsWith(POST_PREFIX) || isEntryDocId(id)) && isSafeDocId(id);
+  return PREFIXES.some((prefix) => id.startsWith(prefix)) && isSafeDocId(id);
 }

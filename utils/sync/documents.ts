@@ -1,13 +1,11 @@
-// The documents Interlinear keeps on the server: one per (post, language, segment) draft, so an
-// edit to one paragraph uploads that paragraph only, and one per post with its source segments.
-// Everything read from the server is checked here: a shared database is not trusted input.
-import type { CallToAction, ConcurrentEdit, DraftRecord, PostRecord, Segment, SegmentKind, SourceChange } from '../model';
-import { storedSegment } from '../segment/stored-segment';
+// The draft documents Interlinear keeps on the server: one per (post, language, segment), so an
+// edit to one paragraph uploads that paragraph only (a post's source: post-documents.ts). Everything
+// read from the server is checked here: a shared database is not trusted input.
+import type { ConcurrentEdit, DraftRecord, SourceChange } from '../model';
 import { safeHttpUrl } from '../safe-url';
-import { draftDocId, postDocId } from './doc-ids';
+import { draftDocId } from './doc-ids';
 import { isHlc } from './hlc';
 import type { SegmentState } from './merge';
-import type { EntryDoc } from '../store/entry-sync';
 
 export interface DraftDoc {
   _id: string;
@@ -31,21 +29,15 @@ export interface DraftDoc {
   status?: 'done';
 }
 
-/** A post's source as the server keeps it: the store's record less this device's choices. */
-export interface PostDoc extends Pick<PostRecord, 'key' | 'url' | 'title' | 'sourceLanguage' | 'cta' | 'segments'> {
-  _id: string;
-  _rev?: string;
-  type: 'post';
-  hlc: string;
-}
-
-export type SyncDoc = DraftDoc | PostDoc | EntryDoc;
+/**
+ * No document Interlinear writes is larger: Cloudant takes at most 1 MB a document
+ * (cloud.ibm.com/docs/Cloudant?topic=Cloudant-limits), CouchDB 8 MB by default (max_document_size).
+ */
+export const MAX_DOCUMENT_BYTES = 1_000_000;
 
 /** Longest draft text accepted from the server; far above any paragraph. */
 const MAX_TEXT = 200_000;
 const MAX_NAME = 200; // language tags, segment ids
-const MAX_SEGMENTS = 50_000;
-const KINDS: ReadonlySet<SegmentKind> = new Set(['heading', 'paragraph', 'list-item', 'quote', 'caption', 'table-cell']);
 
 export function segmentStateOf(draft: DraftRecord): SegmentState {
   const state: SegmentState = {
@@ -101,25 +93,45 @@ export function draftDoc(draft: DraftRecord, rev: string | undefined, base: stri
   return doc;
 }
 
-export function postDoc(post: PostRecord, rev: string | undefined): PostDoc {
-  const doc: PostDoc = {
-    _id: postDocId(post.key),
-    type: 'post',
-    key: post.key,
-    url: post.url,
-    title: post.title,
-    sourceLanguage: post.sourceLanguage,
-    cta: post.cta,
-    segments: post.segments,
-    hlc: post.hlc!,
-  };
-  if (rev) doc._rev = rev;
-  return doc;
+/**
+ * A draft's document within MAX_DOCUMENT_BYTES: the oldest edits made elsewhere go first (each is
+ * in this device's history); null when the text alone is too large to sync.
+ */
+export function draftDocWithin(doc: DraftDoc, limit = MAX_DOCUMENT_BYTES): DraftDoc | null {
+  // A draft's strings at 6 bytes a character (JSON escapes included) bound its size: most are far under.
+  const strings = [doc.text, doc.post, doc.sourceChange?.oldText ?? '', ...(doc.concurrent ?? []).map((e) => e.text)];
+  if (strings.reduce((sum, text) => sum + text.length, 0) * 6 + 2_000 <= limit) return doc;
+  let fitting = doc;
+  while (jsonBytes(fitting) > limit) {
+    if (!fitting.concurrent?.length) return null;
+    const concurrent = fitting.concurrent.slice(Math.ceil(fitting.concurrent.length / 2));
+    fitting = { ...fitting, concurrent };
+    if (concurrent.length === 0) delete fitting.concurrent;
+  }
+  return fitting;
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string';
+/** The bytes of a value as JSON in UTF-8, counted without building an encoder's buffer. */
+export function jsonBytes(value: unknown): number {
+  return utf8Bytes(JSON.stringify(value));
+}
+
+export function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 code units
+      i++;
+    } else if (code >= 0x800) bytes += 2;
+    else if (code >= 0x80) bytes += 1;
+  }
+  return bytes;
+}
+
+export const isString = (v: unknown): v is string => typeof v === 'string';
 const isOptionalString = (v: unknown) => v === undefined || isString(v);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isEdit(v: unknown): v is ConcurrentEdit {
   return (
@@ -170,71 +182,4 @@ function cleanEdit({ text, hlc, deleted, device, user }: ConcurrentEdit): Concur
   if (device !== undefined) edit.device = device;
   if (user !== undefined) edit.user = user;
   return edit;
-}
-
-function isSegment(v: unknown): v is Segment {
-  return isObject(v) && isString(v.id) && isString(v.text) && KINDS.has(v.kind as SegmentKind);
-}
-
-function isCta(v: unknown): v is CallToAction | null {
-  if (v === null) return true;
-  return (
-    isObject(v) &&
-    (v.startUrl === null || isString(v.startUrl)) &&
-    Array.isArray(v.targetLanguages) &&
-    v.targetLanguages.every((t) => isObject(t) && isString(t.code) && isString(t.name))
-  );
-}
-
-export function parsePostDoc(raw: unknown): PostDoc | null {
-  if (!isObject(raw) || raw.type !== 'post') return null;
-  const { _id, key, url, title, sourceLanguage, cta, segments, hlc } = raw;
-  if (!isString(_id) || !isString(key) || !isString(url) || _id !== postDocId(key) || !isHlc(hlc)) return null;
-  if (!safeHttpUrl(key) || !safeHttpUrl(url)) return null; // posts live on the web, nowhere else
-  if (!(title === null || isString(title)) || !(sourceLanguage === null || isString(sourceLanguage))) return null;
-  if (!isCta(cta) || !Array.isArray(segments) || segments.length > MAX_SEGMENTS || !segments.every(isSegment)) return null;
-  return {
-    _id,
-    ...(isString(raw._rev) ? { _rev: raw._rev } : {}),
-    type: 'post',
-    key,
-    url,
-    title,
-    sourceLanguage,
-    cta: cta && { startUrl: cta.startUrl, targetLanguages: cta.targetLanguages.map(({ code, name }) => ({ code, name })) },
-    segments: segments.map(pulledSegment),
-    hlc,
-  };
-}
-
-const TAG_NAME = /^[a-z][a-z0-9]{0,15}$/;
-const ATTRIBUTES = new Set(['href', 'title', 'lang', 'dir', 'src', 'alt']);
-
-/**
- * A segment as another device wrote it: its placeholders and layout are kept when well-formed
- * (exports rebuild markup from them, and escape it), and dropped, leaving plain text, otherwise.
- */
-function pulledSegment(raw: Segment): Segment {
-  const { id, kind, text, tagged, inline, layout } = raw;
-  const wellFormedInline =
-    isString(tagged) &&
-    Array.isArray(inline) &&
-    inline.length <= 2_000 &&
-    inline.every(
-      (e) =>
-        isObject(e) &&
-        isString(e.tag) &&
-        TAG_NAME.test(e.tag) &&
-        (e.empty === undefined || typeof e.empty === 'boolean') &&
-        (e.attrs === undefined ||
-          (isObject(e.attrs) && Object.entries(e.attrs).every(([k, v]) => ATTRIBUTES.has(k) && isString(v) && v.length <= 8_192))),
-    );
-  const wellFormedLayout = isObject(layout) && isString(layout.tag) && TAG_NAME.test(layout.tag);
-  return storedSegment({
-    id,
-    kind,
-    text,
-    ...(wellFormedInline ? { tagged, inline } : {}),
-    ...(wellFormedLayout ? { layout } : {}),
-  });
 }

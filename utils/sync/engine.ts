@@ -1,14 +1,21 @@
-// One sync: push the outbox in `_bulk_docs` batches (a conflict fetches the server's document,
-// merges, and pushes again), then pull `_changes` from the checkpoint. Everything it needs to go
-// on is in IndexedDB (outbox, remote revisions, checkpoint), so a service worker stopped at any
-// moment simply syncs again later; pushing twice is harmless because a repeated push meets a
-// conflict whose merge finds nothing new.
-import { t } from '../i18n';
-import { CouchClient, CouchError, NetworkError, type ChangesResult, type Fetch } from './couch-client';
-import { isInterlinearDocId } from './doc-ids';
-import type { AppliedChanges, OutboxItem, SyncReplica } from './replica';
-import { syncTargetOf, type SyncSettings } from './settings';
+// One sync: check the database (the login, and which database the checkpoint belongs to), push the
+// outbox (push.ts), pull `_changes` from the checkpoint (pull.ts), push what merging made, and
+// delete the conflict branches that merging resolved. Everything it needs to go on is in IndexedDB
+// (outbox, remote revisions, checkpoint), so a service worker stopped at any moment simply syncs
+// again later; pushing twice is harmless because a repeated push meets a conflict whose merge
+// finds nothing new. What the server says decides what comes next (sync-outcome.ts).
+import { CouchClient, type Fetch } from './couch-client';
+import { basicCredentials, IamTokenSource, NO_CREDENTIALS, type Credentials } from './credentials';
+import { checkpointFits, databaseIdentity } from './database-identity';
+import type { AppliedChanges } from './kinds';
+import { pullChanges } from './pull';
+import { DEFAULT_PUSH_LIMITS, Pusher, type PushLimits } from './push';
+import type { PulledDoc, SyncReplica } from './replica';
+import { settingsFingerprint, syncTargetOf, type SyncSettings } from './settings';
 import { sameSyncStatus, type SyncStatus } from './status';
+import { failedSync, SyncPaused, SyncStopped } from './sync-outcome';
+
+export { SyncPaused, SyncStopped } from './sync-outcome';
 
 export interface SyncEngineOptions {
   replica: SyncReplica;
@@ -20,8 +27,14 @@ export interface SyncEngineOptions {
   onStatus?: (status: SyncStatus) => void;
   now?: () => number;
   pushBatchSize?: number;
+  /** Bytes of one `_bulk_docs` body at most. */
+  pushRequestBytes?: number;
   pullLimit?: number;
   timeoutMs?: number;
+  /** IBM Cloud IAM's token endpoint (tests point it at their own server). */
+  iamTokenUrl?: string;
+  /** How a wait the server asks for is waited (tests make it instant). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SyncReport {
@@ -30,15 +43,23 @@ export interface SyncReport {
   conflicts: number;
 }
 
-/** Pushes of one document that meet a conflict again and again wait for the next sync. */
-const CONFLICT_ROUNDS = 3;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class SyncEngine {
   private current: SyncStatus = { state: 'off' };
   private running: Promise<SyncReport> | null = null;
   private queued: Promise<SyncReport> | null = null;
+  private iam: IamTokenSource | null = null;
+  /** Learned for this worker's life: a 413 lowers it. */
+  private readonly pushLimits: PushLimits;
 
-  constructor(private readonly options: SyncEngineOptions) {}
+  constructor(private readonly options: SyncEngineOptions) {
+    this.pushLimits = {
+      batchDocs: options.pushBatchSize ?? DEFAULT_PUSH_LIMITS.batchDocs,
+      requestBytes: options.pushRequestBytes ?? DEFAULT_PUSH_LIMITS.requestBytes,
+      requestDocs: options.pushBatchSize ?? DEFAULT_PUSH_LIMITS.requestDocs,
+    };
+  }
 
   get status(): SyncStatus {
     return this.current;
@@ -61,13 +82,21 @@ export class SyncEngine {
     return this.queued;
   }
 
+  /** The next sync tries the changes set aside too ("Sync now": the translator may have fixed something). */
+  retrySetAside(): void {
+    this.options.replica.retrySetAside = true;
+  }
+
   /** Recounts the outbox after a local change, for "pending N". */
   async refreshStatus(): Promise<SyncStatus> {
     if (!(await this.options.settings())) return this.setStatus({ state: 'off' });
     const pending = await this.options.replica.pendingCount();
     const now = this.current;
-    if (now.state === 'offline' || now.state === 'error' || now.state === 'syncing') return this.setStatus({ ...now, pending });
-    return this.setStatus(pending > 0 ? { state: 'pending', pending } : now);
+    if (now.state === 'synced' || now.state === 'pending') {
+      const setAside = await this.options.replica.setAsideCount();
+      return this.setStatus(pending > 0 ? { state: 'pending', pending, ...(setAside ? { setAside } : {}) } : now);
+    }
+    return this.setStatus(now.state === 'off' ? { state: 'pending', pending } : { ...now, pending });
   }
 
   private setStatus(status: SyncStatus): SyncStatus {
@@ -78,12 +107,27 @@ export class SyncEngine {
     return status;
   }
 
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private credentials(settings: SyncSettings): Credentials {
+    if (settings.auth === 'iam') {
+      if (this.iam?.apiKey !== settings.apiKey) {
+        this.iam = new IamTokenSource(settings.apiKey, { fetch: this.options.fetch, tokenUrl: this.options.iamTokenUrl, now: this.options.now });
+      }
+      return this.iam;
+    }
+    return settings.username ? basicCredentials(settings.username, settings.password) : NO_CREDENTIALS;
+  }
+
   private async run(): Promise<SyncReport> {
     const { replica } = this.options;
     const settings = await this.options.settings();
+    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0 };
     if (!settings) {
       this.setStatus({ state: 'off' });
-      return { pushed: 0, pulled: 0, conflicts: 0 };
+      return report;
     }
     const target = syncTargetOf(settings);
     if ((await replica.meta('target')) !== target) await replica.startOver(target);
@@ -91,129 +135,119 @@ export class SyncEngine {
     const known = await replica.meta('identity');
     if (known?.deviceName !== identity.deviceName || known?.user !== identity.user) await replica.setIdentity(identity);
 
-    const client = new CouchClient({ ...settings, fetch: this.options.fetch, timeoutMs: this.options.timeoutMs });
-    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0 };
+    const fingerprint = settingsFingerprint(settings);
+    const refusal = await replica.meta('loginRefused');
+    if (refusal?.settings === fingerprint) {
+      // Every failed login counts towards the server's lockout: nothing is asked until the settings change.
+      this.setStatus({ state: 'login-refused', pending: await replica.pendingCount(), reason: refusal.reason, ...(settings.auth === 'iam' ? { iam: true } : {}) });
+      throw new SyncStopped();
+    }
+    const lockedUntil = (await replica.meta('lockedUntil')) ?? 0;
+    if (lockedUntil > this.now()) {
+      this.setStatus({ state: 'locked-out', pending: await replica.pendingCount(), until: lockedUntil });
+      throw new SyncPaused(lockedUntil - this.now());
+    }
+
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const client = new CouchClient({
+      serverUrl: settings.serverUrl,
+      database: settings.database,
+      credentials: this.credentials(settings),
+      fetch: this.options.fetch,
+      timeoutMs,
+      sleep: this.options.sleep,
+    });
     this.setStatus({ state: 'syncing', pending: await replica.pendingCount() });
     try {
-      const rejected = await this.push(client, report);
-      // What was just pushed comes back in the feed: then only ids and revisions are worth asking for.
-      const queuedByMerge = await this.pull(client, report, report.pushed > 0);
-      if (queuedByMerge) await this.push(client, report);
-      if (rejected) throw rejected;
+      // First, alone: a refused login stops here, after one request.
+      const info = await client.databaseInfo();
+      const database = databaseIdentity(info);
+      const restarted = await this.tieCheckpoint(database, info);
+      const apply = (pulled: PulledDoc[], related: ReadonlyMap<string, unknown>, checkpoint?: string | number) =>
+        this.apply(pulled, related, checkpoint, report);
+      const pusher = new Pusher(replica, client, this.pushLimits, report, async (docs) => void (await apply(docs.map((doc) => ({ doc })), new Map())));
+      await pusher.pushAll();
+      const pulled = await pullChanges({
+        replica,
+        client,
+        // What was just pushed comes back in the feed: then only ids and revisions are worth asking for.
+        revisionsOnly: report.pushed > 0 || restarted,
+        database,
+        defaultLimit: this.options.pullLimit,
+        timeoutMs,
+        given: pusher.given,
+        apply,
+      });
+      report.pulled += pulled.pulled;
+      if (pulled.everyId && (restarted || pulled.restarted)) await replica.requeueMissing(pulled.everyId);
+      if (pulled.queued || pulled.restarted || restarted) await pusher.pushAll();
+      await this.pruneBranches(client);
+      await replica.setMeta('lockedUntil', undefined);
       const pending = await replica.pendingCount();
-      const now = (this.options.now ?? Date.now)();
-      this.setStatus(pending > 0 ? { state: 'pending', pending } : { state: 'synced', at: now });
+      const setAside = await replica.setAsideCount();
+      const extra = setAside ? { setAside } : {};
+      this.setStatus(pending > 0 ? { state: 'pending', pending, ...extra } : { state: 'synced', at: this.now(), ...extra });
       return report;
     } catch (error) {
-      const pending = await replica.pendingCount();
-      if (error instanceof NetworkError) this.setStatus({ state: 'offline', pending, detail: error.message });
-      else if (error instanceof CouchError) {
-        this.setStatus({ state: 'error', pending, error: error.error, reason: error.reason, httpStatus: error.status });
-      } else this.setStatus({ state: 'error', pending, error: 'sync_failed', reason: String((error as Error)?.message ?? error) });
-      throw error;
+      const { status, thrown, loginRefused, lockedUntil: until } = failedSync(error, await replica.pendingCount(), this.now(), settings);
+      if (loginRefused) await replica.setMeta('loginRefused', { ...loginRefused, settings: fingerprint });
+      if (until) await replica.setMeta('lockedUntil', until);
+      this.setStatus(status);
+      throw thrown;
+    } finally {
+      replica.retrySetAside = false;
     }
   }
 
   /**
-   * Pushes the whole outbox, batch by batch, two batches at a time: while the server takes one,
-   * the next is read and sent, so neither side waits for the other. Batches are consecutive ranges
-   * of the outbox, which holds one entry per document: no id is ever in two batches, nor twice in
-   * one. Returns the first refusal of a document, if any.
+   * The checkpoint goes with the database it came from: another one at the same address (what
+   * `GET /{db}` reports differs) means reading the feed from its start. Returns whether it does.
    */
-  private async push(client: CouchClient, report: SyncReport): Promise<CouchError | null> {
-    const batchSize = this.options.pushBatchSize ?? 1000;
-    let after: string | undefined;
-    let refusal: CouchError | null = null;
-    const inFlight: Array<Promise<CouchError | null>> = [];
-    try {
-      for (;;) {
-        const items = await this.options.replica.outboxBatch(after, batchSize);
-        if (items.length === 0) break;
-        after = items[items.length - 1]!.entry.docId;
-        const sending = this.pushItems(client, items, report);
-        sending.catch(() => undefined); // awaited below, in order; a failure meanwhile is not unhandled
-        inFlight.push(sending);
-        if (inFlight.length > 1) {
-          const refused = await inFlight.shift()!;
-          refusal ??= refused;
-        }
-      }
-      for (const sending of inFlight.splice(0)) {
-        const refused = await sending;
-        refusal ??= refused;
-      }
-      return refusal;
-    } catch (error) {
-      await Promise.allSettled(inFlight); // nothing of a failed sync goes on after it
-      throw error;
-    }
-  }
-
-  private async pushItems(client: CouchClient, items: OutboxItem[], report: SyncReport): Promise<CouchError | null> {
+  private async tieCheckpoint(database: string, info: Record<string, unknown>): Promise<boolean> {
     const { replica } = this.options;
-    let refusal: CouchError | null = null;
-    for (let round = 0; items.length > 0 && round < CONFLICT_ROUNDS; round++) {
-      const byId = new Map(items.map((item) => [item.doc._id, item]));
-      const results = await client.bulkDocs(items.map((item) => item.doc));
-      const accepted = [];
-      const conflicted: string[] = [];
-      for (const result of results) {
-        const item = byId.get(result.id);
-        if (!item) continue;
-        if (result.rev && !result.error) {
-          accepted.push({ docId: result.id, stamp: item.entry.stamp, rev: result.rev, hlc: item.doc.hlc });
-        } else if (result.error === 'conflict') conflicted.push(result.id);
-        else refusal ??= new CouchError(0, result.error ?? 'refused', result.reason ?? t('syncServerRefusedDocument', result.id));
-      }
-      await replica.acknowledge(accepted);
-      report.pushed += accepted.length;
-      if (conflicted.length === 0) break;
-      // Someone else wrote these first: merge the server's version, then push what is still ours.
-      const rows = await client.getDocs(conflicted);
-      await this.apply(rows.flatMap((row) => (row.doc ? [row.doc] : [])), undefined, report);
-      const gone = rows.filter((row) => !row.doc).map((row) => row.key);
-      if (gone.length) await replica.forgetRemote(gone); // deleted on the server by other tools
-      items = (await replica.outboxItems(conflicted)).filter((item) => byId.has(item.doc._id));
+    const [stored, checkpoint] = [await replica.meta('database'), await replica.meta('checkpoint')];
+    if (checkpointFits(stored, database, checkpoint, info)) return false;
+    // A first sync, or a checkpoint kept from before databases had an identity here: adopted as it is.
+    if (stored === undefined && checkpointFits(database, database, checkpoint, info) && sameSeqShape(checkpoint, info.update_seq)) {
+      await replica.setMeta('database', database);
+      return false;
     }
-    return refusal;
+    await replica.restartFeed(database);
+    return true;
   }
 
-  /**
-   * Pulls every change since the checkpoint, page by page. After a push the feed is mostly our own
-   * documents coming back (`revisionsOnly`): it is asked for ids and revisions, and only the
-   * documents this device lacks are fetched. The next page is asked for while this one is merged;
-   * pages are merged in order, each with its checkpoint. Returns whether merging queued anything.
-   */
-  private async pull(client: CouchClient, report: SyncReport, revisionsOnly: boolean): Promise<boolean> {
-    const limit = this.options.pullLimit ?? 1000;
-    let since = await this.options.replica.meta('checkpoint');
-    let queued = false;
-    let page = await client.changes(since, limit, !revisionsOnly);
-    for (;;) {
-      const last = page.results.length < limit || page.pending === 0 || page.last_seq === since;
-      const next = last ? null : client.changes(page.last_seq, limit, !revisionsOnly);
-      next?.catch(() => undefined); // awaited below; a failure while this page is merged is not unhandled
-      const changes = page.results.filter((change) => !change.deleted && isInterlinearDocId(change.id));
-      const docs = revisionsOnly ? await this.lackingDocs(client, changes) : changes.flatMap((change) => (change.doc ? [change.doc] : []));
-      const applied = await this.apply(docs, page.last_seq, report);
-      report.pulled += docs.length;
-      queued ||= applied.queued > 0;
-      since = page.last_seq;
-      if (!next) return queued;
-      page = await next;
-    }
-  }
-
-  /** The documents of these changes whose revision this device has not pushed or pulled. */
-  private async lackingDocs(client: CouchClient, changes: ChangesResult['results']): Promise<unknown[]> {
-    const wanted = await this.options.replica.unknownRevisions(changes.map((c) => ({ id: c.id, rev: c.changes[0]?.rev ?? '' })));
-    return (await client.getDocs(wanted)).flatMap((row) => (row.doc && !row.value?.deleted ? [row.doc] : []));
-  }
-
-  private async apply(docs: unknown[], checkpoint: string | number | undefined, report: SyncReport) {
-    const applied = await this.options.replica.applyRemote(docs, checkpoint);
+  private async apply(pulled: PulledDoc[], related: ReadonlyMap<string, unknown>, checkpoint: string | number | undefined, report: SyncReport) {
+    const applied = await this.options.replica.applyRemote(pulled, related, checkpoint);
     report.conflicts += applied.conflicts;
     if (applied.drafts.length || applied.posts.length) await this.options.onRemoteChanges?.(applied);
     return applied;
   }
+
+  /**
+   * Deletes the losing branches of documents whose merged version is on the server, so they do not
+   * pile up (docs/src/replication/conflicts.rst: "deletes of the other revs"). Each request names a
+   * document once; a branch gone already (409, 404) is done.
+   */
+  private async pruneBranches(client: CouchClient): Promise<void> {
+    const due = await this.options.replica.branchesToPrune();
+    const rounds: Array<Array<{ _id: string; _rev: string; _deleted: true }>> = [];
+    for (const [docId, revs] of Object.entries(due)) {
+      revs.forEach((rev, i) => (rounds[i] ??= []).push({ _id: docId, _rev: rev, _deleted: true }));
+    }
+    for (const tombstones of rounds) {
+      const results = await client.bulkDocs(tombstones);
+      const done: Record<string, string[]> = {};
+      for (const result of results) {
+        const tombstone = tombstones.find((t) => t._id === result.id);
+        if (tombstone && (!result.error || result.error === 'conflict' || result.error === 'not_found')) {
+          (done[result.id] ??= []).push(tombstone._rev);
+        }
+      }
+      await this.options.replica.pruned(done);
+    }
+  }
+}
+
+function sameSeqShape(checkpoint: unknown, updateSeq: unknown): boolean {
+  return checkpoint === undefined || (typeof checkpoint === 'number') === (typeof updateSeq === 'number');
 }

@@ -141,8 +141,50 @@ export function mergeSegment(
   };
 }
 
+/** Two server versions of one segment folded into one, and whether they were concurrent edits. */
+export interface BranchFold {
+  state: SegmentState;
+  conflict: boolean;
+  /**
+   * Every losing text, flagged or not: one stamped before the segment was last reviewed is not
+   * flagged again (as between devices) but still goes to history, since no device may have it.
+   */
+  lost: ConcurrentEdit[];
+}
+
+/**
+ * Folds the server's branches of one segment (the winning revision and its `_conflicts`, as a
+ * cluster's internal replication or a replicated-in database leaves them) into one version, with
+ * the same rules as mergeSegment: the later stamp wins; two versions are concurrent unless one was
+ * written on top of the other (it names the other's stamp as its `base`), and then the losing text
+ * goes to `concurrentEdits` for review.
+ */
+export function foldBranches(versions: readonly SegmentState[]): BranchFold {
+  let conflict = false;
+  const lost: ConcurrentEdit[] = [];
+  let state = versions[0]!;
+  for (const other of versions.slice(1)) {
+    const ours = compareHlc(state.hlc, other.hlc) >= 0;
+    const [winner, loser] = ours ? [state, other] : [other, state];
+    const related = state.hlc === other.hlc || state.base === other.hlc || other.base === state.hlc;
+    const differ = state.text !== other.text || state.deleted !== other.deleted;
+    const concurrent = !related && differ;
+    conflict ||= concurrent;
+    const reviewedAt = laterHlc(state.reviewedAt, other.reviewedAt);
+    const losing = concurrent && !loser.deleted ? [asEdit(loser)] : [];
+    lost.push(...losing);
+    const next: SegmentState = {
+      ...winner,
+      concurrentEdits: unionEdits([state.concurrentEdits, other.concurrentEdits, losing], reviewedAt, winner.hlc),
+    };
+    if (reviewedAt) next.reviewedAt = reviewedAt;
+    state = next;
+  }
+  return { state, conflict, lost };
+}
+
 /** Concurrent edits this device has not kept yet: neither its own texts nor ones it already had. */
-function newToHistory(edits: ConcurrentEdit[], known: Set<string>, ownNode: string): ConcurrentEdit[] {
+export function newToHistory(edits: ConcurrentEdit[], known: Set<string>, ownNode: string): ConcurrentEdit[] {
   return edits.filter((e) => !known.has(e.hlc) && !e.deleted && !fromNode(e, ownNode));
 }
 

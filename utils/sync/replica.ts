@@ -1,72 +1,82 @@
 // The local side of sync, over the store's IndexedDB database: what the outbox holds and the
-// documents to push for it, what the server accepted, and merging what came from the server —
-// each in one transaction, so a service worker stopped at any moment leaves a consistent state.
-import type { IDBPDatabase, IDBPObjectStore } from 'idb';
-import type { DraftRecord, PostRecord, RevisionRecord, Segment } from '../model';
-import { noteChanges } from '../store/change-feed';
-import type { InterlinearDB, OutboxEntry, SyncIdentity, SyncMeta } from '../store/schema';
-import { openDeviceClock, type DeviceClock } from './device-clock';
-import { draftDocId, postDocId } from './doc-ids';
-import { keptWordPressFields } from '../wordpress/post-marks';
-import {
-  draftDoc,
-  parseDraftDoc,
-  parsePostDoc,
-  postDoc,
-  segmentStateOf,
-  segmentStateOfDoc,
-  type DraftDoc,
-  type PostDoc,
-  type SyncDoc,
-} from './documents';
-import { compareHlc, hlcAt, hlcTime } from './hlc';
-import { mergeSegment } from './merge';
+// documents to push for it, what the server accepted or set aside, the checkpoint and the database
+// it belongs to — each in one transaction, so a service worker stopped at any moment leaves a
+// consistent state. Merging what the server sent is apply-remote.ts; each kind of document is a
+// SyncKind (kinds.ts).
+import type { IDBPDatabase } from 'idb';
+import type { InterlinearDB, OutboxEntry, SetAsideDoc, SyncIdentity, SyncMeta } from '../store/schema';
+import { applyRemote, type PulledDoc } from './apply-remote';
+import type { AppliedChanges, PushDocs, ServerDoc } from './kinds';
 import { recordsOf } from './records-of';
-import { ENTRY_STORES, applyEntryDoc, entryOutboxDoc, isEntryTarget, parseEntryDoc, queueEntriesForSync } from '../store/entry-sync';
+import { kindOfTarget, syncStores, SYNC_KINDS } from './sync-kinds';
 
-export interface OutboxItem {
+export type { AppliedChanges } from './kinds';
+export type { PulledDoc } from './apply-remote';
+
+export interface OutboxItem extends PushDocs {
   entry: OutboxEntry;
-  doc: SyncDoc;
-}
-
-export interface AppliedChanges {
-  /** Drafts whose text or flags changed here: the views must hear of them. */
-  drafts: DraftRecord[];
-  posts: PostRecord[];
-  /**
-   * Posts whose pulled source has other segments than this device had: their drafts here must
-   * follow their paragraphs, as when this device sees the edited page itself.
-   */
-  resegmented?: Array<{ postKey: string; before: Segment[]; after: Segment[] }>;
-  /** Segments both sides had edited (now flagged for review). */
-  conflicts: number;
-  /** Documents the merge queued for push: the server lacks what the merge made. */
-  queued: number;
 }
 
 export interface Accepted {
   docId: string;
-  stamp: string;
+  /** The outbox entry's stamp when pushed; absent for documents with no entry of their own (parts). */
+  stamp?: string;
   rev: string;
   hlc: string;
+  /** A post's head: the parts its pushed version names. */
+  parts?: string[];
 }
 
-const APPLY_STORES = ['drafts', 'revisions', 'posts', 'outbox', 'remoteRevs', 'syncMeta', 'changeFeed', ...ENTRY_STORES] as const;
-type ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta', ...typeof ENTRY_STORES];
-const ITEM_STORES: ItemStores = ['outbox', 'drafts', 'posts', 'remoteRevs', 'syncMeta', ...ENTRY_STORES];
+/** A change set aside, as the views show it on its segment. */
+export interface SetAsideView {
+  docId: string;
+  target: OutboxEntry['target'];
+  error: string;
+  reason: string;
+}
+
+/** Set-aside changes are tried again after this long, in case the server's rules changed. */
+export const SET_ASIDE_RETRY_MS = 60 * 60_000;
 
 export class SyncReplica {
+  /** The next outbox read takes set-aside changes too ("Sync now"). */
+  retrySetAside = false;
+
   constructor(
     readonly db: IDBPDatabase<InterlinearDB>,
     private readonly now: () => number = Date.now,
   ) {}
 
-  pendingCount(): Promise<number> {
-    return this.db.count('outbox');
+  /** Changes waiting for the server, less those set aside. */
+  async pendingCount(): Promise<number> {
+    const tx = this.db.transaction(['outbox', 'syncMeta']);
+    const count = await tx.objectStore('outbox').count();
+    const setAside = await this.setAsideOf(tx.objectStore('syncMeta').get('setAside'));
+    const entries = await Promise.all(Object.keys(setAside).map((id) => tx.objectStore('outbox').get(id)));
+    return count - entries.filter((entry) => entry && entry.stamp === setAside[entry.docId]?.stamp).length;
+  }
+
+  /** How many changes are set aside now. */
+  async setAsideCount(): Promise<number> {
+    return Object.keys(await this.setAsideOf(this.meta('setAside'))).length;
+  }
+
+  async setAsideList(): Promise<SetAsideView[]> {
+    const all = await this.setAsideOf(this.meta('setAside'));
+    return Object.entries(all).map(([docId, { target, error, reason }]) => ({ docId, target, error, reason }));
+  }
+
+  private async setAsideOf(read: Promise<unknown>): Promise<Record<string, SetAsideDoc>> {
+    return ((await read) as Record<string, SetAsideDoc> | undefined) ?? {};
   }
 
   async meta<K extends keyof SyncMeta>(key: K): Promise<SyncMeta[K] | undefined> {
     return (await this.db.get('syncMeta', key)) as SyncMeta[K] | undefined;
+  }
+
+  async setMeta<K extends keyof SyncMeta>(key: K, value: SyncMeta[K] | undefined): Promise<void> {
+    if (value === undefined) await this.db.delete('syncMeta', key);
+    else await this.db.put('syncMeta', value, key);
   }
 
   async setIdentity(identity: SyncIdentity): Promise<void> {
@@ -74,260 +84,199 @@ export class SyncReplica {
   }
 
   /**
-   * Up to `limit` outbox entries after `afterDocId` (in id order), each with the document to push
-   * built from the record as it is now. Entries whose record is gone are dropped.
+   * Up to `limit` outbox entries after `afterDocId` (in id order), each with the documents to push
+   * built from the record as it is now; `last` is the last id read, to go on from. Entries whose
+   * record is gone are dropped; set-aside ones wait (for a change, an hour, or "Sync now").
    */
-  async outboxBatch(afterDocId: string | undefined, limit: number): Promise<OutboxItem[]> {
+  async outboxBatch(
+    afterDocId: string | undefined,
+    limit: number,
+    /** Records read for earlier batches of the same push (kinds check they are still current). */
+    cache = new Map<string, unknown>(),
+  ): Promise<{ items: OutboxItem[]; last: string | undefined }> {
     const range = afterDocId === undefined ? undefined : IDBKeyRange.lowerBound(afterDocId, true);
-    return this.itemsFor((outbox) => outbox.getAll(range, limit));
+    const entries = await this.db.getAll('outbox', range, limit);
+    const setAside = await this.setAsideOf(this.meta('setAside'));
+    const due = (entry: OutboxEntry) => {
+      const aside = setAside[entry.docId];
+      return !aside || aside.stamp !== entry.stamp || this.retrySetAside || this.now() - aside.at >= SET_ASIDE_RETRY_MS;
+    };
+    return { items: await this.itemsFor(entries.filter(due), cache), last: entries[entries.length - 1]?.docId };
   }
 
   /** The outbox entries of these documents (those still waiting), with their documents. */
-  outboxItems(docIds: string[]): Promise<OutboxItem[]> {
-    return this.itemsFor(async (outbox) => {
-      const entries = await Promise.all(docIds.map((id) => outbox.get(id)));
-      return entries.filter((entry): entry is OutboxEntry => entry !== undefined);
-    });
+  async outboxItems(docIds: string[]): Promise<OutboxItem[]> {
+    const entries = await Promise.all(docIds.map((id) => this.db.get('outbox', id)));
+    return this.itemsFor(entries.filter((entry): entry is OutboxEntry => entry !== undefined));
   }
 
-  private async itemsFor(
-    select: (outbox: IDBPObjectStore<InterlinearDB, ItemStores, 'outbox'>) => Promise<OutboxEntry[]>,
-  ): Promise<OutboxItem[]> {
-    const tx = this.db.transaction(ITEM_STORES);
-    const entries = await select(tx.objectStore('outbox'));
+  private async itemsFor(entries: OutboxEntry[], cache = new Map<string, unknown>()): Promise<OutboxItem[]> {
+    if (entries.length === 0) return [];
+    const tx = this.db.transaction(syncStores('outbox', 'remoteRevs', 'syncMeta'));
     const identity = (await tx.objectStore('syncMeta').get('identity')) as SyncIdentity | undefined;
-    const [drafts, posts] = [tx.objectStore('drafts'), tx.objectStore('posts')];
     const knownRevs = await recordsOf(tx.objectStore('remoteRevs'), entries.map((entry) => entry.docId));
+    for (const kind of SYNC_KINDS) {
+      await kind.prefetch?.(tx, entries.filter((e) => e.target[0] === kind.name).map((e) => e.target), cache);
+    }
     // All reads of the batch at once: one at a time, each waits a round trip of IndexedDB.
-    const docs = await Promise.all(
-      entries.map(async (entry): Promise<SyncDoc | null> => {
-        const known = knownRevs.get(entry.docId);
-        if (isEntryTarget(entry.target)) return entryOutboxDoc(tx, entry.target, known?.rev);
-        if (entry.target[0] === 'draft') {
-          const [, postKey, lang, segmentId] = entry.target;
-          const draft = await drafts.get([postKey, lang, segmentId]);
-          // Drafts from before sync carry no author: they were written on this device.
-          const authored = draft?.device ? draft : draft && { ...draft, device: identity?.deviceName, user: identity?.user };
-          return authored?.hlc ? draftDoc(authored, known?.rev, known?.hlc) : null;
-        }
-        const post = await posts.get(entry.target[1]);
-        return post?.hlc ? postDoc(post, known?.rev) : null;
-      }),
+    const built = await Promise.all(
+      entries.map((entry) => kindOfTarget(entry.target[0])?.build(tx, entry, { known: knownRevs.get(entry.docId), identity, cache }) ?? null),
     );
     await tx.done;
     const items: OutboxItem[] = [];
     const stale: string[] = [];
     entries.forEach((entry, i) => {
-      const doc = docs[i];
-      if (doc) items.push({ entry, doc });
+      const docs = built[i];
+      if (docs) items.push({ entry, ...docs });
       else stale.push(entry.docId);
     });
-    if (stale.length) await this.dropStale(stale);
+    if (stale.length) await this.deleteEach('outbox', stale);
     return items;
   }
 
   /** Documents gone from the server: push them again as new ones. */
-  async forgetRemote(docIds: string[]): Promise<void> {
-    const tx = this.db.transaction('remoteRevs', 'readwrite');
-    await Promise.all(docIds.map((id) => tx.store.delete(id)));
+  forgetRemote(docIds: string[]): Promise<void> {
+    return this.deleteEach('remoteRevs', docIds);
+  }
+
+  private async deleteEach(store: 'outbox' | 'remoteRevs', ids: string[]): Promise<void> {
+    const tx = this.db.transaction(store, 'readwrite');
+    await Promise.all(ids.map((id) => tx.store.delete(id)));
     await tx.done;
   }
 
-  private async dropStale(docIds: string[]): Promise<void> {
-    const tx = this.db.transaction('outbox', 'readwrite');
-    await Promise.all(docIds.map((id) => tx.store.delete(id)));
-    await tx.done;
-  }
-
-  /** The server took these: remember their revisions, and clear entries not changed since. */
+  /** The server took these: remember their revisions, clear entries not changed since and their set-asides. */
   async acknowledge(accepted: Accepted[]): Promise<void> {
-    const tx = this.db.transaction(['outbox', 'remoteRevs'], 'readwrite');
-    const [outbox, remoteRevs] = [tx.objectStore('outbox'), tx.objectStore('remoteRevs')];
+    if (accepted.length === 0) return;
+    const tx = this.db.transaction(['outbox', 'remoteRevs', 'syncMeta'], 'readwrite');
+    const [outbox, remoteRevs, meta] = [tx.objectStore('outbox'), tx.objectStore('remoteRevs'), tx.objectStore('syncMeta')];
     const waiting = await recordsOf(outbox, accepted.map((a) => a.docId));
-    for (const { docId, stamp, rev, hlc } of accepted) {
-      void remoteRevs.put({ docId, rev, hlc });
-      if (waiting.get(docId)?.stamp === stamp) void outbox.delete(docId);
+    const setAside = await this.setAsideOf(meta.get('setAside'));
+    const done = accepted.filter(({ docId, stamp }) => stamp !== undefined && waiting.get(docId)?.stamp === stamp).map((a) => a.docId).sort();
+    // A batch is a run of the outbox: when the run holds nothing else, one request clears it.
+    const run = done.length > 1 ? IDBKeyRange.bound(done[0], done[done.length - 1]) : null;
+    const wholeRun = run !== null && (await outbox.count(run)) === done.length;
+    if (wholeRun) void outbox.delete(run);
+    else for (const docId of done) void outbox.delete(docId);
+    let cleared = false;
+    for (const { docId, rev, hlc, parts } of accepted) {
+      void remoteRevs.put({ docId, rev, hlc, ...(parts ? { parts } : {}) });
+      if (setAside[docId]) {
+        delete setAside[docId];
+        cleared = true;
+      }
     }
+    if (cleared) void meta.put(setAside, 'setAside');
+    await tx.done;
+  }
+
+  /** The server will not take these (too large, refused by its rules): keep them here, out of pushes. */
+  async setAside(items: Array<{ item: OutboxItem; error: string; reason: string }>): Promise<void> {
+    if (items.length === 0) return;
+    const tx = this.db.transaction('syncMeta', 'readwrite');
+    const all = await this.setAsideOf(tx.store.get('setAside'));
+    for (const { item, error, reason } of items) {
+      all[item.entry.docId] = { stamp: item.entry.stamp, target: item.entry.target, error, reason, at: this.now() };
+    }
+    await tx.store.put(all, 'setAside');
     await tx.done;
   }
 
   /**
-   * Of these rows of the server's changes feed, the ids whose revision this device has not pushed
-   * or pulled: only those need their documents fetched (our own pushes come back in the feed too).
+   * Of these rows of the server's changes feed, the leaf revisions this device has not pushed or
+   * pulled: only those need fetching (our own pushes come back in the feed too).
    */
-  async unknownRevisions(rows: Array<{ id: string; rev: string }>): Promise<string[]> {
+  async unknownRevisions(rows: Array<{ id: string; revs: string[] }>): Promise<Array<{ id: string; revs: string[] }>> {
     const known = await recordsOf(this.db.transaction('remoteRevs').store, rows.map((row) => row.id));
-    return rows.filter((row) => known.get(row.id)?.rev !== row.rev).map((row) => row.id);
+    return rows.flatMap((row) => {
+      const revs = row.revs.filter((rev) => known.get(row.id)?.rev !== rev);
+      return revs.length ? [{ id: row.id, revs }] : [];
+    });
   }
 
-  /**
-   * Merges documents from the server (pulled, or fetched after a push conflict) into the store,
-   * with the revisions they bring and, when given, the new checkpoint — one transaction. These
-   * writes are not local changes: they are queued for push only when the merge made something the
-   * server does not have yet.
-   */
-  async applyRemote(docs: unknown[], checkpoint?: string | number): Promise<AppliedChanges> {
-    const tx = this.db.transaction([...APPLY_STORES], 'readwrite');
-    const context: ApplyContext = {
-      drafts: tx.objectStore('drafts'),
-      revisions: tx.objectStore('revisions'),
-      posts: tx.objectStore('posts'),
-      outbox: tx.objectStore('outbox'),
-      remoteRevs: tx.objectStore('remoteRevs'),
-      clock: await openDeviceClock(tx.objectStore('syncMeta'), this.now),
-      changes: { drafts: [], posts: [], conflicts: 0, queued: 0 },
-      feed: { drafts: [], posts: [], units: [] },
-    };
-    const parsed = docs.flatMap((raw) => parseDraftDoc(raw) ?? parsePostDoc(raw) ?? parseEntryDoc(raw) ?? []);
-    // The known revisions, read at once; a document met twice in one call is read again after.
-    const prefetched = await recordsOf(context.remoteRevs, parsed.map((doc) => doc._id));
-    const seen = new Set<string>();
-    for (const doc of parsed) {
-      const known = seen.has(doc._id) ? await context.remoteRevs.get(doc._id) : prefetched.get(doc._id);
-      seen.add(doc._id);
-      // Our own push coming back, or a version merged already.
-      if (!doc._rev || known?.rev === doc._rev) continue;
-      if (doc.type === 'draft') await applyDraft(context, doc, known?.hlc ?? null);
-      else if (doc.type === 'post') await applyPost(context, doc);
-      else if ((await applyEntryDoc(tx, doc, context.clock)) && doc.type === 'unit') context.feed.units.push(doc.id);
+  /** Merges documents from the server (apply-remote.ts), with the new checkpoint when given. */
+  applyRemote(pulled: PulledDoc[], related: ReadonlyMap<string, unknown> = new Map(), checkpoint?: string | number): Promise<AppliedChanges> {
+    return applyRemote(this.db, pulled, related, checkpoint, this.now);
+  }
+
+  /** Conflict branches to delete now: those of documents whose merged version is on the server. */
+  async branchesToPrune(): Promise<Record<string, string[]>> {
+    const tx = this.db.transaction(['outbox', 'syncMeta']);
+    const all = ((await tx.objectStore('syncMeta').get('pruneBranches')) as Record<string, string[]> | undefined) ?? {};
+    const waiting = await Promise.all(Object.keys(all).map((id) => tx.objectStore('outbox').getKey(id)));
+    return Object.fromEntries(Object.entries(all).filter((_, i) => waiting[i] === undefined));
+  }
+
+  /** These branches are gone from the server. */
+  async pruned(done: Record<string, string[]>): Promise<void> {
+    const tx = this.db.transaction('syncMeta', 'readwrite');
+    const all = ((await tx.store.get('pruneBranches')) as Record<string, string[]> | undefined) ?? {};
+    for (const [docId, revs] of Object.entries(done)) {
+      const left = (all[docId] ?? []).filter((rev) => !revs.includes(rev));
+      if (left.length) all[docId] = left;
+      else delete all[docId];
     }
-    await noteChanges(tx.objectStore('changeFeed'), context.feed);
-    if (checkpoint !== undefined) await tx.objectStore('syncMeta').put(checkpoint, 'checkpoint');
-    await context.clock.save();
+    await tx.store.put(all, 'pruneBranches');
     await tx.done;
-    return context.changes;
   }
 
   /**
-   * Another server or database: forget the checkpoint and the revisions known there, and queue
-   * every draft and post, since the new one may have none of them.
+   * Another database answers at the same address, or the server refused the checkpoint: pull from
+   * the beginning (what this device knows is skipped) and tie the checkpoint to `database`.
+   */
+  async restartFeed(database: string): Promise<void> {
+    const tx = this.db.transaction('syncMeta', 'readwrite');
+    await tx.store.delete('checkpoint');
+    await tx.store.put(database, 'database');
+    await tx.done;
+  }
+
+  /**
+   * After pulling the whole feed: documents this device has pushed or pulled that the server no
+   * longer has (a new, empty database at the same address) are queued to be pushed again.
+   */
+  async requeueMissing(onServer: ReadonlySet<string>): Promise<number> {
+    const tx = this.db.transaction(syncStores('outbox', 'remoteRevs'), 'readwrite');
+    const remoteRevs = tx.objectStore('remoteRevs');
+    const missing = new Set((await remoteRevs.getAllKeys()).filter((id) => !onServer.has(id)));
+    let queued = 0;
+    if (missing.size) {
+      const queuedAlready = new Set(await tx.objectStore('outbox').getAllKeys());
+      for (const kind of SYNC_KINDS) {
+        for (const entry of await kind.everyEntry(tx, queuedAlready)) {
+          if (!missing.has(entry.docId)) continue;
+          void remoteRevs.delete(entry.docId);
+          void tx.objectStore('outbox').put(entry);
+          queued++;
+        }
+      }
+      for (const id of missing) void remoteRevs.delete(id); // parts, and records gone here
+    }
+    await tx.done;
+    return queued;
+  }
+
+  /**
+   * Another server or database: forget the checkpoint, the revisions known there and what was set
+   * aside, and queue every record, since the new one may have none of them.
    */
   async startOver(target: string): Promise<void> {
-    const tx = this.db.transaction(['outbox', 'remoteRevs', 'syncMeta', 'drafts', 'posts', ...ENTRY_STORES], 'readwrite');
-    const outbox = tx.objectStore('outbox');
+    const tx = this.db.transaction(syncStores('outbox', 'remoteRevs', 'syncMeta'), 'readwrite');
+    const [outbox, meta] = [tx.objectStore('outbox'), tx.objectStore('syncMeta')];
     await tx.objectStore('remoteRevs').clear();
-    await tx.objectStore('syncMeta').delete('checkpoint');
-    await tx.objectStore('syncMeta').put(target, 'target');
-    // Every local save queues its document, so most are waiting already: keys first, records only
-    // for what is missing (reading every draft would cost more than the push it prepares).
-    const queued = new Set(await outbox.getAllKeys());
-    const missing = (await tx.objectStore('drafts').getAllKeys()).filter((key) => !queued.has(draftDocId(...key)));
-    const drafts = await Promise.all(missing.map((key) => tx.objectStore('drafts').get(key)));
-    for (const d of drafts) {
-      if (!d?.hlc) continue;
-      void outbox.put({ docId: draftDocId(d.postKey, d.lang, d.segmentId), target: ['draft', d.postKey, d.lang, d.segmentId], stamp: d.hlc });
+    for (const key of ['checkpoint', 'database', 'setAside', 'pruneBranches', 'loginRefused', 'lockedUntil', 'pullLimit'] as const) {
+      await meta.delete(key);
     }
-    for (let c = await tx.objectStore('posts').openCursor(); c; c = await c.continue()) {
-      const docId = postDocId(c.value.key);
-      if (c.value.hlc && !queued.has(docId)) void outbox.put({ docId, target: ['post', c.value.key], stamp: c.value.hlc });
+    const previous = await meta.get('target');
+    await meta.put(target, 'target');
+    // Every local save queues its document (and the schema queued what came before sync), so a
+    // device that never synced has everything waiting: only one that synced elsewhere must look.
+    if (previous !== undefined) {
+      const queued = new Set(await outbox.getAllKeys());
+      for (const kind of SYNC_KINDS) for (const entry of await kind.everyEntry(tx, queued)) void outbox.put(entry);
     }
-    await queueEntriesForSync(tx, queued);
     await tx.done;
   }
 }
 
-type ApplyStores = typeof APPLY_STORES extends readonly (infer S)[] ? S[] : never;
-interface ApplyContext {
-  drafts: IDBPObjectStore<InterlinearDB, ApplyStores, 'drafts', 'readwrite'>;
-  revisions: IDBPObjectStore<InterlinearDB, ApplyStores, 'revisions', 'readwrite'>;
-  posts: IDBPObjectStore<InterlinearDB, ApplyStores, 'posts', 'readwrite'>;
-  outbox: IDBPObjectStore<InterlinearDB, ApplyStores, 'outbox', 'readwrite'>;
-  remoteRevs: IDBPObjectStore<InterlinearDB, ApplyStores, 'remoteRevs', 'readwrite'>;
-  clock: DeviceClock;
-  changes: AppliedChanges;
-  /** What memory must take in that leaves no revision (utils/store/change-feed.ts). */
-  feed: { drafts: Array<[string, string, string]>; posts: string[]; units: string[] };
-}
-
-/** Merges one server draft into the local one; `base` is the stamp both last agreed on. */
-async function applyDraft(context: ApplyContext, doc: DraftDoc, base: string | null): Promise<void> {
-  const { clock, changes } = context;
-  clock.observe(doc.hlc);
-  if (doc.reviewedAt) clock.observe(doc.reviewedAt);
-  const key: [string, string, string] = [doc.post, doc.lang, doc.segment];
-  const local = await context.drafts.get(key);
-  const localState = local ? segmentStateOf({ ...local, hlc: local.hlc ?? hlcAt(local.updatedAt, clock.deviceId) }) : null;
-  const merged = mergeSegment(localState, segmentStateOfDoc(doc), base, clock.deviceId);
-  if (merged.conflict) changes.conflicts++;
-  if (merged.localChanged) {
-    const { state } = merged;
-    const rev = (local?.rev ?? 0) + (merged.textChanged || merged.statusChanged || !local ? 1 : 0);
-    const draft: DraftRecord = {
-      postKey: doc.post,
-      lang: doc.lang,
-      segmentId: doc.segment,
-      text: state.text,
-      rev,
-      updatedAt: merged.textChanged || merged.statusChanged ? Math.max(local?.updatedAt ?? 0, hlcTime(state.hlc)) : local!.updatedAt,
-      hlc: state.hlc,
-    };
-    if (state.device) draft.device = state.device;
-    if (state.user) draft.user = state.user;
-    if (state.deleted) draft.deleted = true;
-    if (state.concurrentEdits.length) draft.concurrentEdits = state.concurrentEdits;
-    if (state.reviewedAt) draft.reviewedAt = state.reviewedAt;
-    if (state.sourceChange) draft.sourceChange = state.sourceChange;
-    if (state.status) draft.status = state.status;
-    await context.drafts.put(draft);
-    // History: the other devices' texts kept for review, then the text that is current now.
-    const ids = { postKey: doc.post, lang: doc.lang, segmentId: doc.segment, rev };
-    const kept: RevisionRecord[] = merged.newHistory.map((e) => ({
-      ...ids, text: e.text, at: hlcTime(e.hlc), hlc: e.hlc, device: e.device, user: e.user, origin: 'concurrent',
-    }));
-    if (merged.textChanged || merged.statusChanged) {
-      kept.push({
-        ...ids, text: state.text, at: hlcTime(state.hlc), hlc: state.hlc, device: state.device, user: state.user, origin: 'pulled', status: state.status,
-      });
-    }
-    for (const revision of kept) await context.revisions.add(withoutUndefined(revision));
-    // A flag changed without a new text (a source confirmed elsewhere): no revision tells memory.
-    if (!merged.textChanged && !merged.statusChanged) context.feed.drafts.push(key);
-    changes.drafts.push(draft);
-  }
-  await context.remoteRevs.put({ docId: doc._id, rev: doc._rev!, hlc: doc.hlc });
-  await settleOutbox(context, doc._id, ['draft', ...key], merged.needsPush);
-}
-
-/** A post's source: the later sighting wins; the translator's own choices stay. */
-async function applyPost(context: ApplyContext, doc: PostDoc): Promise<void> {
-  context.clock.observe(doc.hlc);
-  const local = await context.posts.get(doc.key);
-  const order = local?.hlc ? compareHlc(doc.hlc, local.hlc) : 1;
-  if (order > 0) {
-    const seen = hlcTime(doc.hlc);
-    const post: PostRecord = {
-      key: doc.key,
-      url: local?.url ?? doc.url,
-      title: doc.title,
-      sourceLanguage: doc.sourceLanguage,
-      cta: doc.cta,
-      segments: doc.segments,
-      targetLanguage: local?.targetLanguage ?? null,
-      firstSeen: local?.firstSeen ?? seen,
-      lastSeen: local?.lastSeen ?? seen,
-      hlc: doc.hlc,
-      ...keptWordPressFields(local),
-    };
-    await context.posts.put(post);
-    context.changes.posts.push(post);
-    context.feed.posts.push(post.key);
-    // Whether the segments really changed is for followParagraphs to tell (it compares them).
-    if (local) {
-      (context.changes.resegmented ??= []).push({ postKey: doc.key, before: local.segments, after: doc.segments });
-    }
-  }
-  await context.remoteRevs.put({ docId: doc._id, rev: doc._rev!, hlc: doc.hlc });
-  await settleOutbox(context, doc._id, ['post', doc.key], order < 0);
-}
-
-/** The server has exactly what is here: nothing to push. Otherwise make sure a push is queued. */
-async function settleOutbox(context: ApplyContext, docId: string, target: OutboxEntry['target'], needsPush: boolean) {
-  const pending = await context.outbox.get(docId);
-  if (needsPush) context.changes.queued++;
-  if (needsPush && !pending) await context.outbox.put({ docId, target, stamp: context.clock.stamp() });
-  if (!needsPush && pending) await context.outbox.delete(docId);
-}
-
-function withoutUndefined<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
-}
+export type { ServerDoc };

@@ -1,6 +1,8 @@
 // When to sync: soon after local changes stop (a quiet moment, but not starved by endless typing),
 // at once when asked (start-up, alarm, back online, "Sync now"), and after a failure only after an
-// exponentially growing, jittered delay. One sync at a time. Timers come in as a parameter so
+// exponentially growing, jittered delay. A sync that ends asking to wait (`retryAfterMs`: a 429, a
+// lockout) is not a failure: the next one comes when asked. One that ends `stopped` (a refused
+// login) schedules nothing: only a change or an ask starts another. One sync at a time. Timers come in as a parameter so
 // tests drive it with fake timers; a stopped service worker loses them, which is why the
 // background also syncs at start-up and on an alarm.
 
@@ -46,6 +48,8 @@ export class SyncScheduler {
   private waiters: Array<() => void> = [];
   /** Failures in a row; 0 after a success. */
   failures = 0;
+  /** The server asked to wait until then (ms): local changes do not bring the next sync earlier. */
+  private pausedUntil = 0;
   /** When the next sync is due (ms, by `now`), or null when none is scheduled. */
   dueAt: number | null = null;
 
@@ -63,6 +67,7 @@ export class SyncScheduler {
   /** A local change was made: sync after a quiet moment. While backing off, the retry carries it. */
   changed(): void {
     if (this.failures > 0 && this.dueAt !== null) return;
+    if (this.now() < this.pausedUntil && this.dueAt !== null) return;
     if (this.running) {
       this.again = Math.min(this.again ?? Infinity, this.options.quietMs);
       return;
@@ -102,19 +107,25 @@ export class SyncScheduler {
     this.clear();
     this.firstChangeAt = null;
     this.running = true;
+    let wait: number | null = null;
     try {
       await this.run();
       this.failures = 0;
-    } catch {
-      this.failures++;
+    } catch (error) {
+      const asked = (error as { retryAfterMs?: unknown })?.retryAfterMs;
+      if (typeof asked === 'number') wait = asked;
+      else if ((error as { stopped?: unknown })?.stopped === true) this.failures = 0;
+      else this.failures++;
     } finally {
       this.running = false;
     }
     const again = this.again;
     this.again = null;
     // Waiters of "sync now" wait for the sync that starts after their ask.
-    if (again !== null && this.failures === 0) return this.schedule(again);
-    if (this.failures > 0) this.schedule(backoffDelay(this.failures, this.options, this.random));
+    this.pausedUntil = wait === null ? 0 : this.now() + wait;
+    if (wait !== null) this.schedule(Math.max(wait, again ?? 0));
+    else if (again !== null && this.failures === 0) return this.schedule(again);
+    else if (this.failures > 0) this.schedule(backoffDelay(this.failures, this.options, this.random));
     for (const resolve of this.waiters.splice(0)) resolve();
   }
 }

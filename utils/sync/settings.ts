@@ -1,24 +1,32 @@
 // The sync settings: which CouchDB server and database, who we are there, and this device's name.
-// Kept in extension storage (local); the password is never sent back to a view.
+// Kept in extension storage (local); the password and the API key are never sent back to a view.
 import { t, tCount } from '../i18n';
+import { hashText } from '../segment/ids';
 import type { KeyValueArea } from '../store/tab-registry';
+import { IAM_TOKEN_URL } from './credentials';
+
+/** How sync logs in: a CouchDB user and password, or an IBM Cloud IAM API key (Cloudant). */
+export type SyncAuth = 'password' | 'iam';
 
 export interface SyncSettings {
   /** http(s) address of the server, without credentials, query or fragment; no trailing slash. */
   serverUrl: string;
   database: string;
-  /** Empty for a server that needs no login. */
+  auth: SyncAuth;
+  /** Empty for a server that needs no login (and with an IAM API key). */
   username: string;
   password: string;
+  /** The IAM API key, with `auth: 'iam'`; else empty. */
+  apiKey: string;
   /** How this device is named in history ("laptop", "office desktop"). */
   deviceName: string;
 }
 
-/** What a view may see: everything but the password. */
-export type SyncSettingsView = Omit<SyncSettings, 'password'> & { hasPassword: boolean };
+/** What a view may see: everything but the secrets. */
+export type SyncSettingsView = Omit<SyncSettings, 'password' | 'apiKey'> & { hasPassword: boolean; hasApiKey: boolean };
 
-/** What a view sends: `password` left out (undefined) keeps the stored one. */
-export type SyncSettingsInput = Omit<SyncSettings, 'password'> & { password?: string };
+/** What a view sends: a secret left out (undefined) keeps the stored one; `auth` absent is 'password'. */
+export type SyncSettingsInput = Omit<SyncSettings, 'password' | 'apiKey' | 'auth'> & { auth?: SyncAuth; password?: string; apiKey?: string };
 
 export type SettingsErrors = Partial<Record<keyof SyncSettings, string>>;
 
@@ -39,17 +47,20 @@ export function validateSyncSettings(input: unknown): SettingsCheck {
   if (!database) errors.database = t('syncErrorDatabaseMissing');
   else if (database.length > MAX_DATABASE_NAME) errors.database = tCount('syncErrorDatabaseTooLong', MAX_DATABASE_NAME);
   else if (!DATABASE_NAME.test(database)) errors.database = t('syncErrorDatabaseName');
-  const username = text(raw.username);
-  // Passwords are taken as typed: spaces can be part of one.
-  const password = typeof raw.password === 'string' ? raw.password : '';
+  const auth: SyncAuth = raw.auth === 'iam' ? 'iam' : 'password';
+  // Passwords are taken as typed: spaces can be part of one. With IAM, the key is all there is.
+  const username = auth === 'iam' ? '' : text(raw.username);
+  const password = auth === 'iam' ? '' : typeof raw.password === 'string' ? raw.password : '';
+  const apiKey = auth === 'iam' ? text(raw.apiKey) : '';
   if (username.includes(':')) errors.username = t('syncErrorUsernameColon');
   if (!username && password) errors.username = t('syncErrorUsernameMissing');
   if (username && !password) errors.password = t('syncErrorPasswordMissing');
+  if (auth === 'iam' && !apiKey) errors.apiKey = t('syncErrorApiKeyMissing');
   const deviceName = text(raw.deviceName);
   if (!deviceName) errors.deviceName = t('syncErrorDeviceNameMissing');
   else if (deviceName.length > MAX_DEVICE_NAME) errors.deviceName = tCount('syncErrorDeviceNameTooLong', MAX_DEVICE_NAME);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, settings: { serverUrl: serverUrl!, database, username, password, deviceName } };
+  return { ok: true, settings: { serverUrl: serverUrl!, database, auth, username, password, apiKey, deviceName } };
 }
 
 function normaliseServerUrl(value: string, errors: SettingsErrors): string | undefined {
@@ -77,14 +88,27 @@ export function serverOriginPattern(serverUrl: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+/** Every origin sync talks to: the server, and IBM Cloud's IAM token endpoint with an API key. */
+export function syncOriginPatterns(settings: Pick<SyncSettings, 'serverUrl' | 'auth'>): string[] {
+  const origins = [serverOriginPattern(settings.serverUrl)];
+  if (settings.auth === 'iam') origins.push(serverOriginPattern(IAM_TOKEN_URL));
+  return origins;
+}
+
+/** Which login a refusal was for: another server, user or secret is worth one more try. */
+export function settingsFingerprint(settings: SyncSettings): string {
+  const secret = JSON.stringify([settings.serverUrl, settings.database, settings.auth, settings.username, settings.password, settings.apiKey]);
+  return `${hashText(secret, 7).toString(36)}${hashText(secret, 8).toString(36)}`;
+}
+
 /** The server and database a checkpoint belongs to: another one means starting over. */
 export function syncTargetOf(settings: Pick<SyncSettings, 'serverUrl' | 'database'>): string {
   return `${settings.serverUrl} ${settings.database}`;
 }
 
 export function settingsView(settings: SyncSettings): SyncSettingsView {
-  const { password, ...rest } = settings;
-  return { ...rest, hasPassword: password !== '' };
+  const { password, apiKey, ...rest } = settings;
+  return { ...rest, hasPassword: password !== '', hasApiKey: apiKey !== '' };
 }
 
 const STORAGE_KEY = 'syncSettings';
@@ -100,13 +124,14 @@ export class SyncSettingsStore {
     return check.ok ? check.settings : null;
   }
 
-  /** A view's settings with the stored password when it sent none (a view never gets it back). */
-  async withStoredPassword(input: SyncSettingsInput): Promise<SyncSettingsInput & { password: string }> {
-    if (input.password !== undefined) return { ...input, password: input.password };
+  /** A view's settings with the stored secrets where it sent none (a view never gets them back). */
+  async withStoredPassword(input: SyncSettingsInput): Promise<SyncSettingsInput & { password: string; apiKey: string }> {
     const known = await this.load();
     const raw = (input ?? {}) as Partial<SyncSettingsInput>;
-    const same = known?.serverUrl === normaliseServerUrl(text(raw.serverUrl), {}) && known?.username === text(raw.username);
-    return { ...input, password: same ? known!.password : '' };
+    const sameServer = known?.serverUrl === normaliseServerUrl(text(raw.serverUrl), {});
+    const password = input.password ?? (sameServer && known?.username === text(raw.username) ? known!.password : '');
+    const apiKey = input.apiKey ?? (sameServer ? (known?.apiKey ?? '') : '');
+    return { ...input, password, apiKey };
   }
 
   /** Validates and saves; a missing password keeps the stored one for the same server and user. */

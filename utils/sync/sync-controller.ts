@@ -5,12 +5,13 @@ import { progressOf, type DraftRecord } from '../model';
 import type { DraftStore } from '../store/draft-store';
 import { followParagraphs } from '../store/source-moves';
 import type { KeyValueArea } from '../store/tab-registry';
-import { createDatabase, testConnection } from './connection-test';
+import { createDatabase, shareDatabase, testConnection } from './connection-test';
 import type { Fetch } from './couch-client';
 import { SyncEngine } from './engine';
 import { SyncReplica, type AppliedChanges } from './replica';
 import { SyncScheduler, type ScheduleOptions, type Timers } from './scheduler';
-import { settingsView, SyncSettingsStore, validateSyncSettings } from './settings';
+import { setAsideDraftsOf } from './set-aside';
+import { settingsView, SyncSettingsStore, validateSyncSettings, type SyncSettingsInput } from './settings';
 
 export interface SyncControllerPorts {
   store: DraftStore;
@@ -90,6 +91,13 @@ export class SyncController {
     await this.ports.refreshBadges?.([...posts]).catch(() => undefined);
   }
 
+  /** A view's settings with the stored secrets, checked; or the answer saying what is wrong. */
+  private async checked(input: SyncSettingsInput) {
+    const check = validateSyncSettings(await this.settings.withStoredPassword(input));
+    if (check.ok) return check;
+    return { ok: false as const, refusal: { ok: false, message: Object.values(check.errors).join(' ') } };
+  }
+
   private fromExtensionPage(sender: Sender): boolean {
     return typeof sender.url === 'string' && sender.url.startsWith(this.ports.extensionOrigin);
   }
@@ -101,9 +109,12 @@ export class SyncController {
   readonly handlers: Handlers = {
     'sync:get-status': () => this.engine.refreshStatus(),
     'sync:now': async () => {
+      // Asked for by the translator, who may have fixed what the server refused: try that too.
+      this.engine.retrySetAside();
       await this.scheduler.syncNow();
       return this.engine.status;
     },
+    'sync:set-aside': async ({ postKey, lang }) => setAsideDraftsOf(await this.replica.setAsideList(), postKey, lang),
     'sync:get-settings': async (_message, sender) => {
       this.refuse(sender);
       const settings = await this.settings.load();
@@ -129,11 +140,15 @@ export class SyncController {
         hasHostPermission: this.ports.hasHostPermission,
       });
     },
-    'sync:create-database': async ({ settings }, sender) => {
+    'sync:create-database': async ({ settings, teamRole }, sender) => {
       this.refuse(sender);
-      const check = validateSyncSettings(await this.settings.withStoredPassword(settings));
-      if (!check.ok) return { ok: false, message: Object.values(check.errors).join(' ') };
-      return createDatabase(check.settings, { fetch: this.ports.fetch });
+      const check = await this.checked(settings);
+      return check.ok ? createDatabase(check.settings, { fetch: this.ports.fetch }, teamRole) : check.refusal;
+    },
+    'sync:share-database': async ({ settings, teamRole }, sender) => {
+      this.refuse(sender);
+      const check = await this.checked(settings);
+      return check.ok ? shareDatabase(check.settings, { fetch: this.ports.fetch }, teamRole) : check.refusal;
     },
     'draft:mark-reviewed': async ({ postKey, lang, segmentId }) => {
       const draft = await this.ports.store.markReviewed({ postKey, lang, segmentId });
