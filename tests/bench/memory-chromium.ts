@@ -21,7 +21,7 @@ const ENTRIES = MEMORY_ENTRIES.toLocaleString('en-US');
 const FOCUS_AND_WAIT = `(i) => {
   const editor = document.querySelectorAll('textarea[data-segment-id]')[i];
   const row = editor.closest('.segment');
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const done = () => !!row.querySelector('[data-testid="memory-match"]') ||
       [...row.querySelectorAll('.memory-status')].some((p) => !p.textContent.endsWith('…'));
     const started = performance.now();
@@ -31,6 +31,10 @@ const FOCUS_AND_WAIT = `(i) => {
       requestAnimationFrame(() => resolve(performance.now() - started));
     });
     observer.observe(row, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('no matches shown within 180 s of focusing segment ' + i + '; its row: ' + row.textContent.slice(0, 300)));
+    }, 180000);
     editor.focus();
   });
 }`;
@@ -50,6 +54,7 @@ export async function measureMemoryInChromium(log: Log): Promise<BenchRow[]> {
   const session = await startDraftingSession(log, PER_POST);
   try {
     await fillDatabase(session, log);
+    await stopWorker(session);
     let panel = await openPanel(session);
     await panel.locator('textarea[data-segment-id]').nth(PER_POST - 1).waitFor();
     const focus = (page: Page, index: number) => page.evaluate(`(${FOCUS_AND_WAIT})(${index})`) as Promise<number>;
@@ -64,9 +69,10 @@ export async function measureMemoryInChromium(log: Log): Promise<BenchRow[]> {
     for (let round = 0; round < 5; round++) {
       for (let i = 1; i < PER_POST; i++) warm.push(await focus(panel, i), await focus(panel, 0));
       // A new entry in memory drops every match worked out ahead: each focus works its own out.
-      for (let i = 0; i < PER_POST; i++) {
-        await addDraftElsewhere(session.browser.serviceWorker, round * PER_POST + i);
-        changed.push(await focus(panel, i));
+      // From segment 1: the focus is on segment 0 already, and focusing it again shows nothing new.
+      for (let n = 0; n < PER_POST; n++) {
+        await addDraftElsewhere(session.browser.serviceWorker, round * PER_POST + n);
+        changed.push(await focus(panel, (n + 1) % PER_POST));
       }
       floors.push(...(await Promise.all([0, 1, 2].map(() => panel.evaluate(`(${ROUND_TRIP})()`) as Promise<number>))));
       log(`  round ${round + 1}: warm p95 ${ms(p95(warm))}, after a change p95 ${ms(p95(changed))}, round trip ${ms(median(floors))}`);
@@ -144,7 +150,10 @@ async function fillDatabase(session: DraftingSession, log: Log): Promise<void> {
         open.onerror = () => reject(open.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['posts', 'drafts'], 'readwrite');
+        // Written behind the worker's back, as no writer of the extension does: the index it may have
+        // stored or holds (from choosing the language) does not know them, so both go.
+        const tx = db.transaction(['posts', 'drafts', 'memoryIndex'], 'readwrite');
+        tx.objectStore('memoryIndex').clear();
         for (const post of posts) tx.objectStore('posts').put(post);
         for (const draft of drafts) tx.objectStore('drafts').put(draft);
         tx.oncomplete = () => resolve();
