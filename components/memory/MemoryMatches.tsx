@@ -2,12 +2,13 @@
 // with its percent, the words its source differs in, and where it came from; a click (or the key)
 // inserts one as the draft, and the history says "from memory (n%)". A drafted paragraph the post
 // repeats offers to fill its repetitions. Asked for once on focus, never per keystroke.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { memo } from '../common/memo';
 import { formatDateTime, formatNumber, t, tCount } from '@/utils/i18n';
 import { keyOf } from '@/utils/keyboard/key-map';
 import { textDirection } from '@/utils/languages';
 import { sendMessage } from '@/utils/messaging';
+import { askBackground } from '@/utils/worker-channel';
 import type { MemoryMatch } from '@/utils/memory/memory-types';
 import { errorText } from '../post/draft-context';
 import { replaceAsTyped } from '../post/use-segment-keys';
@@ -30,11 +31,12 @@ const KIND_LABEL = { context: 'memoryKindContext', exact: 'memoryKindExact', fuz
 function MemoryMatches({ context, segmentId, drafted }: { context: MemoryContextValue; segmentId: string; drafted: boolean }) {
   const { postKey, lang } = context;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  useEffect(() => {
+  // Asked as the row renders for the focus, not a frame later: the answer is what the translator waits for.
+  useLayoutEffect(() => {
     let current = true;
     setLoaded({ status: 'loading' });
     fuzzyThreshold()
-      .then((threshold) => sendMessage({ type: 'memory:matches', postKey, lang, segmentId, threshold }))
+      .then((threshold) => askBackground({ type: 'memory:matches', postKey, lang, segmentId, threshold }))
       .then(
         (matches) => current && setLoaded({ status: 'ready', matches: Array.isArray(matches) ? matches : [] }),
         (error) => current && setLoaded({ status: 'error', message: t('memoryFailed', errorText(error)) }),

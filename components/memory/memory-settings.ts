@@ -4,10 +4,24 @@ import { DEFAULT_FUZZY_THRESHOLD } from '@/utils/memory/match-text';
 
 const THRESHOLD_KEY = 'memoryFuzzyThreshold';
 
-/** The lowest percent a fuzzy match shows with (50–100). */
-export async function fuzzyThreshold(): Promise<number> {
-  const stored = (await browser.storage.local.get(THRESHOLD_KEY))[THRESHOLD_KEY];
-  return typeof stored === 'number' && stored >= 50 && stored <= 100 ? stored : DEFAULT_FUZZY_THRESHOLD;
+let known: Promise<number> | null = null;
+
+/**
+ * The lowest percent a fuzzy match shows with (50–100). Read once per view and then kept (every
+ * focus asks for it, and a storage read is a trip through the browser), until the setting changes.
+ */
+export function fuzzyThreshold(): Promise<number> {
+  if (known) return known;
+  browser.storage.onChanged.addListener(function forget(changes, area) {
+    if (area !== 'local' || !(THRESHOLD_KEY in changes)) return;
+    known = null;
+    browser.storage.onChanged.removeListener(forget);
+  });
+  known = browser.storage.local.get(THRESHOLD_KEY).then(({ [THRESHOLD_KEY]: stored }) =>
+    typeof stored === 'number' && stored >= 50 && stored <= 100 ? stored : DEFAULT_FUZZY_THRESHOLD,
+  );
+  known.catch(() => (known = null));
+  return known;
 }
 
 export async function setFuzzyThreshold(percent: number): Promise<void> {
