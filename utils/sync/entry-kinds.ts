@@ -51,46 +51,52 @@ async function applyEntry(context: ApplyContext, doc: EntryDoc, branches: EntryD
   if (branches.length) context.pruneBranches(doc._id, branches.map((b) => b._rev!));
 }
 
-export const glossaryKind: SyncKind = {
-  name: 'glossary',
-  stores: ['glossary'],
-  ownsId: (docId) => docId.startsWith(GLOSSARY_PREFIX),
-  targetOf: (doc) => ['glossary', (doc as GlossaryDoc).id],
-  async build(tx, entry, { known }) {
-    if (entry.target[0] !== 'glossary') return null;
-    const record = await tx.objectStore('glossary').get(entry.target[1]);
-    return record ? { doc: glossaryDoc(record, known?.rev) } : null;
-  },
-  parse: (raw) => parseGlossaryDoc(raw, isHlc),
-  apply: (context, doc, branches) => applyEntry(context, doc as GlossaryDoc, branches as GlossaryDoc[]),
-  async everyEntry(tx, skip) {
-    const entries: OutboxEntry[] = [];
-    for (const record of await tx.objectStore('glossary').getAll()) {
-      const docId = glossaryDocId(record.id);
-      if (!skip.has(docId)) entries.push({ docId, target: ['glossary', record.id], stamp: record.hlc });
-    }
-    return entries;
-  },
-};
+/** A kind whose record is one store's record, its document the record with an id, revision and type. */
+function entryKind<Doc extends EntryDoc, Record extends { id: string; hlc: string }>(kind: {
+  name: Doc['type'];
+  store: 'glossary' | 'memoryUnits';
+  prefix: string;
+  docId(id: string): string;
+  docOf(record: Record, rev: string | undefined): Doc;
+  parse(raw: unknown): Doc | null;
+}): SyncKind {
+  return {
+    name: kind.name,
+    stores: [kind.store],
+    ownsId: (docId) => docId.startsWith(kind.prefix),
+    targetOf: (doc) => [kind.name, (doc as Doc).id],
+    async build(tx, entry, { known }) {
+      if (entry.target[0] !== kind.name) return null;
+      const record = (await tx.objectStore(kind.store).get(entry.target[1])) as Record | undefined;
+      return record ? { doc: kind.docOf(record, known?.rev) } : null;
+    },
+    parse: (raw) => kind.parse(raw),
+    apply: (context, doc, branches) => applyEntry(context, doc as Doc, branches as Doc[]),
+    async everyEntry(tx, skip) {
+      const entries: OutboxEntry[] = [];
+      for (const record of (await tx.objectStore(kind.store).getAll()) as unknown as Record[]) {
+        const docId = kind.docId(record.id);
+        if (!skip.has(docId)) entries.push({ docId, target: [kind.name, record.id], stamp: record.hlc });
+      }
+      return entries;
+    },
+  };
+}
 
-export const unitKind: SyncKind = {
+export const glossaryKind = entryKind({
+  name: 'glossary',
+  store: 'glossary',
+  prefix: GLOSSARY_PREFIX,
+  docId: glossaryDocId,
+  docOf: glossaryDoc,
+  parse: (raw) => parseGlossaryDoc(raw, isHlc),
+});
+
+export const unitKind = entryKind({
   name: 'unit',
-  stores: ['memoryUnits'],
-  ownsId: (docId) => docId.startsWith(UNIT_PREFIX),
-  targetOf: (doc) => ['unit', (doc as UnitDoc).id],
-  async build(tx, entry, { known }) {
-    if (entry.target[0] !== 'unit') return null;
-    const record = await tx.objectStore('memoryUnits').get(entry.target[1]);
-    return record ? { doc: unitDoc(record, known?.rev) } : null;
-  },
+  store: 'memoryUnits',
+  prefix: UNIT_PREFIX,
+  docId: unitDocId,
+  docOf: unitDoc,
   parse: (raw) => parseUnitDoc(raw, isHlc),
-  apply: (context, doc, branches) => applyEntry(context, doc as UnitDoc, branches as UnitDoc[]),
-  async everyEntry(tx, skip) {
-    const entries: OutboxEntry[] = [];
-    for (const record of await tx.objectStore('memoryUnits').getAll()) {
-      const docId = unitDocId(record.id);
-      if (!skip.has(docId)) entries.push({ docId, target: ['unit', record.id], stamp: record.hlc });
-    }
-    return entries;
-  },
-};
+});
