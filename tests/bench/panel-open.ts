@@ -2,7 +2,7 @@
 // as many plain textareas, opened the same way in the same run. Nothing is asked of either page
 // while it opens (a Playwright evaluation there costs its main thread a long task): a watcher
 // installed before the page's own scripts notes the times and says so on the console.
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { measured, median, repeat, round, type BenchRow, type Log } from './results';
 import { PANEL_SEGMENTS, PANEL_VIEWPORT, openPanel, type DraftingSession } from './side-panel';
 
@@ -80,14 +80,20 @@ function watcher(checks: string): string {
   })();`;
 }
 
-/** Opens a page with `open`, waits for its watcher to say it is done, and returns its times. */
-async function timeOpen(open: () => Promise<Page>): Promise<OpenTimes> {
+/**
+ * Opens a page with `open`, waits for its watcher to say it is done, and returns its times. The
+ * listener is on the context and in place before the page exists: a small page can be done before
+ * `open` returns. One page is timed at a time, so the first OPENED is this page's.
+ */
+async function timeOpen(context: BrowserContext, open: () => Promise<Page>): Promise<OpenTimes> {
   let page: Page | undefined;
+  const opened = context.waitForEvent('console', { predicate: (message) => message.text() === OPENED, timeout: 30_000 });
   try {
     page = await open();
-    await page.waitForEvent('console', { predicate: (message) => message.text() === OPENED, timeout: 30_000 });
+    await opened;
     return (await page.evaluate(() => (window as unknown as { __benchOpen: OpenTimes }).__benchOpen)) as OpenTimes;
   } finally {
+    opened.catch(() => undefined);
     await page?.close({ runBeforeUnload: true });
   }
 }
@@ -98,9 +104,10 @@ export async function measurePanelOpen(session: DraftingSession, log: Log): Prom
   const complete: number[] = [];
   const floors: number[] = [];
   const values = await repeat(`open → ${segments} segments shown and editable (floor after)`, log, async (run) => {
-    const times = await timeOpen(() => openPanel(session, panelWatcher(segments), 'commit'));
-    const floor = await timeOpen(async () => {
-      const page = await session.browser.context.newPage();
+    const { context } = session.browser;
+    const times = await timeOpen(context, () => openPanel(session, panelWatcher(segments), 'commit'));
+    const floor = await timeOpen(context, async () => {
+      const page = await context.newPage();
       await page.setViewportSize(PANEL_VIEWPORT);
       await page.addInitScript({ content: floorWatcher(segments) });
       await page.goto(session.floorPageUrl, { waitUntil: 'commit' });
