@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { errorText } from '../post/draft-context';
+import { ErrorLine } from './ErrorLine';
 
 interface Props {
   /** What was deleted, as a sentence: "Draft deleted." */
@@ -40,11 +41,7 @@ export function UndoNotice({ message, onUndo, onDismiss, testId = 'undo-notice' 
       <button type="button" class="undo-dismiss" aria-label={t('dashboardDismiss')} title={t('dashboardDismiss')} onClick={onDismiss}>
         ×
       </button>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </div>
   );
 }

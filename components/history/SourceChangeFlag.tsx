@@ -6,6 +6,7 @@ import { wordDiff } from '@/utils/segment/word-diff';
 import { errorText, useDraftContext } from '../post/draft-context';
 import { t } from '@/utils/i18n';
 import { MessageWithSlot } from '../common/message-slot';
+import { ErrorLine } from '../common/ErrorLine';
 
 interface Props {
   segmentId: string;
@@ -57,11 +58,7 @@ export function SourceChangeFlag({ segmentId, oldText, newText, sourceLanguage }
       <button type="button" onClick={confirm}>
         {t('sourceConfirm')}
       </button>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { textDirection } from '@/utils/languages';
 import { sendMessage } from '@/utils/messaging';
 import type { ConcordanceHit } from '@/utils/memory/memory-types';
 import { errorText } from '../post/draft-context';
+import { ErrorLine } from '../common/ErrorLine';
 
 type Result = { status: 'idle' } | { status: 'busy' } | { status: 'error'; message: string } | { status: 'done'; hits: ConcordanceHit[] };
 
@@ -41,11 +42,7 @@ function ConcordancePanel() {
       <button type="submit" disabled={result.status === 'busy'}>
         {t('concordanceSearch')}
       </button>
-      {result.status === 'error' && (
-        <p class="field-error" role="alert">
-          {result.message}
-        </p>
-      )}
+      {result.status === 'error' && <ErrorLine error={result.message} />}
       {result.status === 'done' && (
         <>
           <p class="muted" role="status">

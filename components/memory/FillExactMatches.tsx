@@ -7,6 +7,7 @@ import type { FilledSegment } from '@/utils/memory/memory-fill';
 import { errorText } from '../post/draft-context';
 import { useMemoryContext } from './memory-context';
 import { FillUndo } from './FillUndo';
+import { ErrorLine } from '../common/ErrorLine';
 
 export function FillExactMatches() {
   const context = useMemoryContext();
@@ -33,11 +34,7 @@ export function FillExactMatches() {
         {t('memoryFillExact')}
       </button>
       {filled && <FillUndo context={context} filled={filled} onDone={() => setFilled(null)} />}
-      {error && (
-        <span class="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <ErrorLine error={error} inline />
     </span>
   );
 }

@@ -15,6 +15,7 @@ import { replaceAsTyped } from '../post/use-segment-keys';
 import { useIsEditing, useMemoryContext, type MemoryContextValue } from './memory-context';
 import { fuzzyThreshold } from './memory-settings';
 import { FillUndo } from './FillUndo';
+import { ErrorLine } from '../common/ErrorLine';
 
 /** In each row: the matches, while this segment is the one being edited. */
 export const MemorySlot = memo(function MemorySlot({ segmentId, drafted }: { segmentId: string; drafted: boolean }) {
@@ -62,11 +63,7 @@ function MemoryMatches({ context, segmentId, drafted }: { context: MemoryContext
   return (
     <section class="memory-matches" aria-label={t('memoryHeading')} data-testid="memory-matches">
       {loaded.status === 'loading' && <p class="muted memory-status">{t('memoryLoading')}</p>}
-      {loaded.status === 'error' && (
-        <p class="field-error" role="alert">
-          {loaded.message}
-        </p>
-      )}
+      {loaded.status === 'error' && <ErrorLine error={loaded.message} />}
       {loaded.status === 'ready' && loaded.matches.length === 0 && <p class="muted memory-status">{t('memoryNone')}</p>}
       {loaded.status === 'ready' && loaded.matches.length > 0 && (
         <ol class="memory-list">
@@ -129,11 +126,7 @@ function RepetitionsOffer({ context, segmentId }: { context: MemoryContextValue;
       >
         {tCount('memoryFillRepetitions', repetitions.length)}
       </button>
-      {error && (
-        <span class="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <ErrorLine error={error} inline />
     </p>
   );
 }

@@ -1,17 +1,9 @@
 // Gives a post view's memory and glossary parts what they share (components/memory/memory-context.ts).
 import type { ComponentChildren } from 'preact';
-import type { Segment } from '@/utils/model';
-import type { SegmentTexts } from '../post/segment-texts';
 import { GlossaryContext, MemoryContext } from './memory-context';
-import { useMemoryView, useTermMatcherOf } from './use-memory-view';
+import { useMemoryView, useTermMatcherOf, type MemoryViewInput } from './use-memory-view';
 
-interface Props {
-  postKey: string;
-  lang: string;
-  sourceLanguage: string | null;
-  segments: readonly Segment[];
-  texts: SegmentTexts;
-  flush(): void;
+interface Props extends MemoryViewInput {
   children: ComponentChildren;
 }
 

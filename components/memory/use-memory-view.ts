@@ -10,7 +10,7 @@ import { loadStemmer } from '@/utils/glossary/stemmers';
 import { TermMatcher } from '@/utils/glossary/term-matcher';
 import { EditingSegment, type MemoryContextValue } from './memory-context';
 
-interface Input {
+export interface MemoryViewInput {
   postKey: string;
   lang: string;
   sourceLanguage: string | null;
@@ -24,7 +24,7 @@ function segmentOfEditor(target: EventTarget | null): string | null {
   return target instanceof HTMLTextAreaElement ? (target.dataset.segmentId ?? null) : null;
 }
 
-export function useMemoryView(input: Input): MemoryContextValue {
+export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
   const texts = useRef(input.texts);
   texts.current = input.texts;
   const flush = useRef(input.flush);

@@ -6,6 +6,7 @@ import { errorText, useDraftContext } from './draft-context';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { UndoNotice } from '../common/UndoNotice';
 import { t } from '@/utils/i18n';
+import { ErrorLine } from '../common/ErrorLine';
 
 interface Props {
   segmentId: string;
@@ -67,11 +68,7 @@ export function SegmentDraftTools({ segmentId, text, label }: Props) {
           </button>
         )}
       </div>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {deleted && (
         <UndoNotice
           message={t('editorDraftDeleted')}
