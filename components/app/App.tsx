@@ -10,6 +10,7 @@ import { EditorFill } from '../wordpress/EditorFill';
 import { useShownTab } from './use-shown-tab';
 import { useTabPost } from '../post/use-tab-post';
 import { t } from '@/utils/i18n';
+import { ErrorLine } from '../common/ErrorLine';
 
 export type Layout = 'popup' | 'panel';
 
@@ -27,11 +28,8 @@ export function App({ layout }: { layout: Layout }) {
 
   if (tabId === undefined || state.status === 'loading') return <p class="muted loading">{t('viewReadingPage')}</p>;
   if (state.status === 'error') {
-    return (
-      <p class="notice notice-error" role="alert">
-        {pinned ? t('viewCouldNotShowDrafts', state.message) : t('viewCouldNotReadTab', state.message)}
-      </p>
-    );
+    const message = pinned ? t('viewCouldNotShowDrafts', state.message) : t('viewCouldNotReadTab', state.message);
+    return <ErrorLine kind="notice" error={message} />;
   }
   if (state.status === 'none' && pinned) {
     return (

@@ -8,6 +8,7 @@ import { t, tCount, uiLanguage } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import { isMessage, sendMessage } from '@/utils/messaging';
 import { DashboardRow } from './DashboardRow';
+import { ErrorLine } from '../common/ErrorLine';
 
 /** How long the list waits, after a change it cannot apply itself, before it asks again (changes come in bursts). */
 const REFRESH_DELAY_MS = 500;
@@ -121,11 +122,7 @@ export function Dashboard() {
           </button>
         </p>
       )}
-      {actionError && (
-        <p class="notice notice-error" role="alert">
-          {actionError}
-        </p>
-      )}
+      <ErrorLine kind="notice" error={actionError} />
       {listError && (
         <p class="notice notice-error" role="alert">
           {t('draftsListFailed', listError)}{' '}

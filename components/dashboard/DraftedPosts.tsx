@@ -6,6 +6,7 @@ import type { PostSummary } from '@/utils/model';
 import { progressLabel } from '@/utils/progress-label';
 import { safeHttpUrl } from '@/utils/safe-url';
 import { t, uiLanguage } from '@/utils/i18n';
+import { ErrorLine } from '../common/ErrorLine';
 
 export function DraftedPosts() {
   const [posts, setPosts] = useState<PostSummary[] | null>(null);
@@ -15,7 +16,7 @@ export function DraftedPosts() {
     sendMessage({ type: 'posts:list' }).then(setPosts, (e) => setError(String(e?.message ?? e)));
   }, []);
 
-  if (error) return <p class="notice notice-error">{t('draftsListFailed', error)}</p>;
+  if (error) return <ErrorLine kind="notice" error={t('draftsListFailed', error)} />;
   if (!posts) return null;
   if (posts.length === 0) return <p class="muted">{t('noDraftsYet')}</p>;
   return (

@@ -6,6 +6,7 @@ import { MAX_IMPORT_BYTES } from '@/utils/export/import-plan';
 import { t } from '@/utils/i18n';
 import { sendMessage, type Response } from '@/utils/messaging';
 import { ImportReport } from './ImportReport';
+import { ErrorLine } from '../common/ErrorLine';
 
 type Result = { fileName: string } & ({ error: string } | { report: Extract<Response<'import:apply'>, { ok: true }>['report'] });
 
@@ -49,11 +50,7 @@ export function ImportPanel() {
           {t('importBusy')}
         </p>
       )}
-      {result && 'error' in result && (
-        <p class="notice notice-error" role="alert" data-testid="import-error">
-          {t('importFailed', result.fileName, result.error)}
-        </p>
-      )}
+      {result && 'error' in result && <ErrorLine kind="notice" error={t('importFailed', result.fileName, result.error)} testId="import-error" />}
       {result && 'report' in result && <ImportReport report={result.report} fileName={result.fileName} />}
     </section>
   );

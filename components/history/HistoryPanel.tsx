@@ -8,6 +8,7 @@ import type { HistoryEntry, RevisionRecord, SegmentHistory } from '@/utils/model
 import { errorText, useDraftContext } from '../post/draft-context';
 import { formatDateTime, formatNumber, t, tCount, type MessageKey } from '@/utils/i18n';
 import { MessageWithSlot } from '../common/message-slot';
+import { ErrorLine } from '../common/ErrorLine';
 
 const ORIGIN_LABEL: Record<NonNullable<RevisionRecord['origin']>, MessageKey> = {
   local: 'historyOriginLocal',
@@ -101,16 +102,8 @@ export function HistoryPanel({ segmentId, currentText, onClose }: Props) {
         </button>
       </div>
       {loaded.status === 'loading' && <p class="muted">{t('historyLoading')}</p>}
-      {loaded.status === 'error' && (
-        <p class="notice notice-error" role="alert">
-          {t('historyLoadFailed', loaded.message)}
-        </p>
-      )}
-      {actionError && (
-        <p class="notice notice-error" role="alert">
-          {actionError}
-        </p>
-      )}
+      {loaded.status === 'error' && <ErrorLine kind="notice" error={t('historyLoadFailed', loaded.message)} />}
+      <ErrorLine kind="notice" error={actionError} />
       {loaded.status === 'ready' && loaded.history.entries.length === 0 && <p class="muted">{t('historyEmpty')}</p>}
       {loaded.status === 'ready' && loaded.history.entries.length > 0 && (
         <ol class="history-list">

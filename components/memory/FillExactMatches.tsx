@@ -34,7 +34,7 @@ export function FillExactMatches() {
         {t('memoryFillExact')}
       </button>
       {filled && <FillUndo context={context} filled={filled} onDone={() => setFilled(null)} />}
-      <ErrorLine error={error} inline />
+      <ErrorLine error={error} kind="inline" />
     </span>
   );
 }

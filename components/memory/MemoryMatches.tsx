@@ -126,7 +126,7 @@ function RepetitionsOffer({ context, segmentId }: { context: MemoryContextValue;
       >
         {tCount('memoryFillRepetitions', repetitions.length)}
       </button>
-      <ErrorLine error={error} inline />
+      <ErrorLine error={error} kind="inline" />
     </p>
   );
 }

@@ -23,6 +23,7 @@ import { MemoryProvider } from '../memory/MemoryProvider';
 import { FillExactMatches } from '../memory/FillExactMatches';
 import { ConcordanceSearch } from '../memory/ConcordanceSearch';
 import { AddToGlossary } from '../glossary/AddToGlossary';
+import { ErrorLine } from '../common/ErrorLine';
 
 const NO_LANGUAGES: never[] = [];
 
@@ -90,11 +91,7 @@ export function PostView(props: Props) {
         <ConcordanceSearch />
         <SyncStatusLine />
         {tabPost.tabId !== null && props.inPage !== false && <PageLink tabId={tabPost.tabId} lang={lang} texts={texts} focus={focus} />}
-        {saveError && (
-          <p class="notice notice-error" role="alert" data-testid="save-error">
-            {saveError}
-          </p>
-        )}
+        <ErrorLine kind="notice" error={saveError} testId="save-error" />
       </header>
       <DraftContext.Provider value={draftContext}>
       <SegmentRows

@@ -10,6 +10,7 @@ import { t, uiLanguage } from '@/utils/i18n';
 import { scanTab, type ScanResult } from '@/utils/site-access/scan-tab';
 import { builtInSiteNames, isReadFromInstall, siteLabelOf, sitePatternOf } from '@/utils/site-access/site-patterns';
 import { alwaysCheckSite, isSiteChecked } from '@/utils/site-access/site-scripts';
+import { ErrorLine } from '../common/ErrorLine';
 
 type SiteState =
   | { status: 'looking' }
@@ -90,11 +91,7 @@ export function CheckThisSite({ tabId, children }: { tabId: number; children?: C
           </button>
         </>
       )}
-      {message && (
-        <p class="notice notice-error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorLine kind="notice" error={message} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { t } from '@/utils/i18n';
 import { siteLabelOf } from '@/utils/site-access/site-patterns';
 import { listCheckedSites, removeCheckedSite, type CheckedSite } from '@/utils/site-access/site-scripts';
 import { TRANSLATION_HOSTS } from '@/utils/translation-hosts';
+import { ErrorLine } from '../common/ErrorLine';
 
 export function SiteAccessList() {
   const [sites, setSites] = useState<CheckedSite[] | null>(null);
@@ -56,11 +57,7 @@ export function SiteAccessList() {
           {t('siteNoneAdded', t('siteAlwaysCheck'))}
         </p>
       )}
-      {message && (
-        <p class="notice notice-error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorLine kind="notice" error={message} />
     </section>
   );
 }

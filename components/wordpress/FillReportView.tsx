@@ -3,6 +3,7 @@
 // would flag.
 import { t, tCount } from '@/utils/i18n';
 import type { FillReport } from '@/utils/wordpress/hand-off';
+import { ErrorLine } from '../common/ErrorLine';
 
 const WHY = {
   'no-editor': 'wordpressWhyNoEditor',
@@ -13,11 +14,7 @@ const WHY = {
 export function FillReportView({ report }: { report: FillReport | { ok: false; reason: 'error'; message: string } }) {
   if (!report.ok) {
     const why = report.reason === 'error' ? report.message : t(WHY[report.reason]);
-    return (
-      <p class="notice notice-error" role="alert" data-testid="wordpress-fill-error">
-        {t('wordpressFillFailed', why)}
-      </p>
-    );
+    return <ErrorLine kind="notice" error={t('wordpressFillFailed', why)} testId="wordpress-fill-error" />;
   }
   const { summary, invalid } = report;
   return (
