@@ -16,6 +16,7 @@ import { t } from '../i18n';
 import { openDeviceClock } from '../sync/device-clock';
 import { draftDocId, postDocId } from '../sync/doc-ids';
 import { noteChanges } from './change-feed';
+import { RecentPosts, watchingPostWrites } from './recent-posts';
 import { DB_NAME, DB_VERSION, upgradeSchema, type InterlinearDB, type SyncIdentity } from './schema';
 import { keptWordPressFields } from '../wordpress/post-marks';
 
@@ -57,10 +58,16 @@ export class DraftStore {
   /** Called after each draft written here, so translation memory stores its index once writes settle (utils/memory/). */
   onDraftWritten: ((draft: DraftRecord) => void) | undefined;
 
+  readonly db: IDBPDatabase<InterlinearDB>;
+  /** The posts read last, forgotten on any write to the posts (recent-posts.ts). */
+  private readonly posts = new RecentPosts();
+
   constructor(
-    readonly db: IDBPDatabase<InterlinearDB>,
+    db: IDBPDatabase<InterlinearDB>,
     readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.db = watchingPostWrites(db, this.posts);
+  }
 
   /**
    * Records a post as seen now, keeping the translator's choices and the first-seen time. A new
@@ -95,12 +102,13 @@ export class DraftStore {
       await posts.put(record);
     }
     await tx.done;
+    this.posts.remember(record);
     if (changed) this.onLocalChange?.();
     return record;
   }
 
   getPost(key: string): Promise<PostRecord | undefined> {
-    return this.db.get('posts', key);
+    return this.posts.read(key, () => this.db.get('posts', key));
   }
 
   /** The language a view guessed from the post's text; a language the page names always wins. */
