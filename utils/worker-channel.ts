@@ -5,34 +5,17 @@
 // own, checked by the same gate and answered by the same handlers. Where there is no such worker
 // (Firefox's event page, unit tests), or no answer comes, runtime messaging carries it.
 import { browser } from 'wxt/browser';
+import { askWorker, takeEarlyAnswer, type WorkerAnswer } from './early-question';
 import { sendMessage, type Message, type MessageType, type Response, type Sender } from './messaging';
-
-/** A worker stopped halfway never answers: the question goes the usual way after this long. */
-const ANSWER_WITHIN_MS = 5_000;
 
 interface Question {
   interlinear: unknown;
 }
 
-type Answer = { value: unknown } | { error: string } | { unanswered: true };
-
 /** Asks the background, over its service worker's channel where there is one. */
 export async function askBackground<T extends MessageType>(message: Message<T>): Promise<Response<T>> {
-  const worker = globalThis.navigator?.serviceWorker?.controller;
-  if (!worker) return sendMessage(message);
-  const answer = await new Promise<Answer | null>((resolve) => {
-    const channel = new MessageChannel();
-    const timer = setTimeout(() => {
-      channel.port1.close();
-      resolve(null);
-    }, ANSWER_WITHIN_MS);
-    channel.port1.onmessage = (event: MessageEvent<Answer>) => {
-      clearTimeout(timer);
-      channel.port1.close();
-      resolve(event.data);
-    };
-    worker.postMessage({ interlinear: message } satisfies Question, [channel.port2]);
-  });
+  // The view's first question may have left before its code loaded (utils/early-question.ts).
+  const answer = await (takeEarlyAnswer(message) ?? askWorker(message));
   if (answer === null || 'unanswered' in answer) return sendMessage(message);
   if ('error' in answer) throw new Error(answer.error);
   return answer.value as Response<T>;
@@ -58,7 +41,7 @@ export function answerViewsOnWorker(answer: Answerer): void {
     // Only the extension's own pages are its worker's clients; the gate checks the address anyway.
     const sender: Sender = { id: browser.runtime.id, url: event.source?.url };
     const pending = answer(question.interlinear, sender);
-    const reply: Promise<Answer> =
+    const reply: Promise<WorkerAnswer> =
       pending === undefined
         ? Promise.resolve({ unanswered: true })
         : pending.then(

@@ -2,11 +2,7 @@
 // followed as the reader switches tabs when `follow` is set (the side panel).
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-
-export function pinnedTabId(search: string): number | null {
-  const value = new URLSearchParams(search).get('tab');
-  return value !== null && /^\d+$/.test(value) ? Number(value) : null;
-}
+import { pinnedTabId } from '@/utils/early-question';
 
 /** undefined while looking; null when there is no tab to show. */
 export function useShownTab(follow: boolean): number | null | undefined {

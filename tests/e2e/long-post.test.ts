@@ -191,4 +191,24 @@ describe('a post of 1,000 segments in the side panel', () => {
     await row.locator('.placeholder-insert').first().click();
     expect(await editorOf(index).inputValue()).toMatch(/^⟨1⟩/);
   });
+
+  it('a side panel opened again asks for the post once, before its app has loaded, and shows it', async () => {
+    const again = await browser.context.newPage();
+    // Counts the questions the page posts to the service worker (utils/early-question.ts).
+    await again.addInitScript(() => {
+      const asked: string[] = ((window as unknown as { asked: string[] }).asked = []);
+      const post = ServiceWorker.prototype.postMessage;
+      ServiceWorker.prototype.postMessage = function (this: ServiceWorker, ...args: Parameters<ServiceWorker['postMessage']>) {
+        asked.push(`${(args[0] as { interlinear?: { type?: string } }).interlinear?.type} ${document.querySelector('#app > *') ? 'app' : 'early'}`);
+        return post.apply(this, args);
+      } as ServiceWorker['postMessage'];
+    });
+    await again.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    await pollUntil(() => again.locator('.segments > li.segment textarea').first().isEnabled(), { message: 'editors enabled' });
+    expect(await again.locator('.segments .resting-row').count()).toBe(SEGMENTS - (await again.locator('.segments > li.segment').count()));
+    expect(await again.getByTestId('target-language').inputValue()).toBe('ru');
+    const asked = await again.evaluate(() => (window as unknown as { asked: string[] }).asked);
+    expect(asked.filter((question) => question.startsWith('tab:get-post'))).toEqual(['tab:get-post early']);
+    await again.close();
+  });
 });

@@ -1,0 +1,69 @@
+// A view's first question — the post of its tab — leaves before the view's own code has loaded.
+// The page's first script (entrypoints/early-question.ts, a few hundred bytes) asks the service
+// worker at once, and the worker reads the post while the browser fetches and runs the app's
+// modules; the app then takes that answer when it asks the same question (utils/worker-channel.ts).
+// Nothing here imports the protocol's runtime code: this module is that first script's whole weight.
+import type { Message, MessageType } from './messaging';
+
+/** The worker's answer to a question posted to it: a value, its handler's error, or "not mine". */
+export type WorkerAnswer = { value: unknown } | { error: string } | { unanswered: true };
+
+/** A worker stopped halfway never answers: the question goes the usual way after this long. */
+const ANSWER_WITHIN_MS = 5_000;
+
+/** Where the first script leaves its question for the app: the view's own page, nothing else sees it. */
+const SLOT = '__interlinearEarlyQuestion';
+
+interface EarlyQuestion {
+  key: string;
+  answer: Promise<WorkerAnswer | null>;
+}
+
+type Scope = typeof globalThis & { [SLOT]?: EarlyQuestion };
+
+/** Posts a question to the extension's service worker; null where there is none or it does not answer. */
+export function askWorker(message: Message): Promise<WorkerAnswer | null> {
+  const worker = globalThis.navigator?.serviceWorker?.controller;
+  if (!worker) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => {
+      channel.port1.close();
+      resolve(null);
+    }, ANSWER_WITHIN_MS);
+    channel.port1.onmessage = (event: MessageEvent<WorkerAnswer>) => {
+      clearTimeout(timer);
+      channel.port1.close();
+      resolve(event.data);
+    };
+    worker.postMessage({ interlinear: message }, [channel.port2]);
+  });
+}
+
+/** The same question twice has the same key (a field left undefined is no field). */
+function keyOf(message: Message): string {
+  return JSON.stringify(message);
+}
+
+/** Asks now, and keeps the answer for the app's own asking of the same question. */
+export function askEarly(message: Message, scope: Scope = globalThis): void {
+  if (!globalThis.navigator?.serviceWorker?.controller) return; // no worker to ask early (Firefox)
+  scope[SLOT] = { key: keyOf(message), answer: askWorker(message) };
+}
+
+/** The early answer to this very question, once; undefined when it was not asked early. */
+export function takeEarlyAnswer<T extends MessageType>(
+  message: Message<T>,
+  scope: Scope = globalThis,
+): Promise<WorkerAnswer | null> | undefined {
+  const early = scope[SLOT];
+  if (!early || early.key !== keyOf(message)) return undefined;
+  delete scope[SLOT];
+  return early.answer;
+}
+
+/** The tab a view's address names (`?tab=ID`), or null. */
+export function pinnedTabId(search: string): number | null {
+  const value = new URLSearchParams(search).get('tab');
+  return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+}
