@@ -51,7 +51,6 @@ export default defineUnlistedScript(() => {
 
   // The page tells what it found, and never what the store holds.
   const handlers: Handlers = {
-    'page:detect': () => detect(),
     'page:highlight': ({ segmentId, scroll }) => ({
       shown: segmentId === null ? highlighter.clear() : highlighter.show(elements.get(segmentId), scroll),
     }),
@@ -61,7 +60,7 @@ export default defineUnlistedScript(() => {
     },
   };
   answerMessages(runtime, handlers);
-  // The first look answers a 'page:detect' that came while this script was being loaded.
+  // A view's question reaches this reading through the first look's answer (run-once.ts).
   publishPageReader({ detect });
   // Read now, and again when the page renders late or changes address (history API).
   watchPage(window, { read: detect, send: report });

@@ -2,8 +2,8 @@
 // toolbar button `action`; Firefox MV2 names it `browserAction`.
 import { browser } from 'wxt/browser';
 import { BADGE_COLOR } from './badge';
-import { broadcast, sendToTab, type Message } from './messaging';
-import type { PostSnapshot } from './model';
+import { broadcast, type Message } from './messaging';
+import { askPage } from './site-access/ask-page';
 import type { ServicePorts } from './store/draft-service';
 import type { DraftStore } from './store/draft-store';
 import { TabRegistry } from './store/tab-registry';
@@ -22,9 +22,7 @@ export function browserPorts(store: DraftStore): ServicePorts {
       await button.setBadgeText({ tabId, text });
       if (text) await button.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
     },
-    async askTab(tabId): Promise<PostSnapshot | null> {
-      return (await sendToTab(tabId, { type: 'page:detect' })) ?? null;
-    },
+    askTab: (tabId) => askPage(tabId),
     broadcast: (message: Message) => broadcast(message),
     browserLanguages: () => navigator.languages,
   };

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { ImportPlanSchema } from './export/import-plan';
 import { MEMORY_REQUESTS } from './memory/memory-requests';
 import { isMessage, type Message, type MessageType, type Sender } from './messaging';
+import type { PostSnapshot } from './model';
 
 /** Content scripts run in pages we do not trust: they may only report what the page offers. */
 const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['post:seen', 'page:none', 'page:load-reader']);
@@ -64,6 +65,12 @@ const postSnapshot = v.looseObject({
   segments: v.pipe(v.array(segment), v.maxLength(50_000)),
   wordpressPostId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
+
+/** A page's answer to "what do you offer?" (utils/site-access/ask-page.ts), checked as a reported post is. */
+export function checkedSnapshot(value: unknown): PostSnapshot | null {
+  const checked = v.safeParse(postSnapshot, value);
+  return checked.success ? (checked.output as PostSnapshot) : null;
+}
 
 /** The request of every message the background answers. A type missing here is refused. */
 const REQUESTS: Partial<Record<MessageType, v.GenericSchema>> = {

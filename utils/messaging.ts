@@ -44,7 +44,6 @@ export interface Protocol extends MemoryProtocol {
    */
   'page:load-reader': { request: {}; response: { loaded: boolean } };
   /** background → content: detect again, now (the view opened before the page reported). */
-  'page:detect': { request: {}; response: PostSnapshot | null };
   /** view → content: highlight a segment's paragraph in the page (null clears), scrolling to it on request. */
   'page:highlight': { request: { segmentId: string | null; scroll?: boolean }; response: { shown: boolean } };
   /** view → content: show these drafts under their paragraphs (null removes them), in a shadow root. */
@@ -153,7 +152,6 @@ export const MESSAGE_TYPES = [
   'post:seen',
   'page:none',
   'page:load-reader',
-  'page:detect',
   'page:highlight',
   'page:preview',
   'page:segment-picked',

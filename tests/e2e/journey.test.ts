@@ -141,4 +141,14 @@ describe('the core journey in Chromium', () => {
     expect(await badgeText(await extensionServiceWorker(browser.context), otherTab)).toBe('');
     await popup.close();
   });
+
+  it('shows the post in a view opened on a tab the background knows nothing of: the page is asked', async () => {
+    // The worker's notes of which tab shows which post are gone, as after a browser update.
+    const worker = await extensionServiceWorker(browser.context);
+    await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
+    const popup = await openView('popup');
+    expect(await editors(popup).count()).toBe(13);
+    await expect(editors(popup).nth(2).inputValue()).resolves.toBe(TYPED);
+    await popup.close();
+  });
 });

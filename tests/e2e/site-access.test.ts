@@ -39,8 +39,10 @@ const BLOG_SITE = `https://${BLOG_HOST}/*`;
 
 // What the evaluated functions use of the extension's `chrome` global.
 declare const chrome: {
-  tabs: { sendMessage(tabId: number, message: object): Promise<unknown> };
-  scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[]; js?: string[] }>> };
+  scripting: {
+    getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[]; js?: string[] }>>;
+    executeScript(injection: { target: { tabId: number }; func: () => unknown }): Promise<Array<{ result?: unknown }>>;
+  };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
 };
 
@@ -53,10 +55,13 @@ describe('site access in Chromium', () => {
   let earlyTab: number;
 
   const worker = (): Promise<Worker> => extensionServiceWorker(browser.context);
-  /** Whether a content script answers in the tab (it answers `page:detect` when it runs there). */
+  /** Whether the content script runs in the tab: it leaves its answer for the views there (utils/site-access/ask-page.ts). */
   const contentScriptAnswers = async (tabId: number) =>
     (await worker()).evaluate(
-      (id) => chrome.tabs.sendMessage(id, { type: 'page:detect' }).then(() => true, () => false),
+      (id) =>
+        chrome.scripting
+          .executeScript({ target: { tabId: id }, func: () => typeof (globalThis as Record<string, unknown>)['__interlinearPageAnswer'] === 'function' })
+          .then(([injection]) => injection?.result === true, () => false),
       tabId,
     );
   const registeredScripts = async () => (await worker()).evaluate(() => chrome.scripting.getRegisteredContentScripts());

@@ -8,6 +8,12 @@ const MARK = '__interlinearContentScript';
 /** The page reader's own mark, and where it leaves its handle for the first look. */
 export const PAGE_READER_MARK = '__interlinearPageReader';
 const READER_HANDLE = '__interlinearPageReaderHandle';
+/**
+ * Where the first look leaves its answer to a view that opens before the page reported (the
+ * background runs ask-page.ts's `answerInPage` in this same world to call it). Spelled out there too:
+ * that function travels to the page alone.
+ */
+export const PAGE_ANSWER = '__interlinearPageAnswer';
 
 /** True the first time it is called in a page's content-script world (per mark), false after that. */
 export function firstRunInThisPage(scope: object = globalThis, mark = MARK): boolean {
@@ -24,6 +30,13 @@ export interface PageReaderHandle {
 
 export function publishPageReader(handle: PageReaderHandle, scope: object = globalThis): void {
   (scope as Record<string, unknown>)[READER_HANDLE] = handle;
+}
+
+/** What the page offers now, for a view that asks: its post, or null. */
+export type PageAnswer = () => Promise<PostSnapshot | null>;
+
+export function publishPageAnswer(answer: PageAnswer, scope: object = globalThis): void {
+  (scope as Record<string, unknown>)[PAGE_ANSWER] = answer;
 }
 
 /** The page reader running in this page, if it runs yet. */
