@@ -19,7 +19,8 @@ interface EarlyQuestion {
   answer: Promise<WorkerAnswer | null>;
 }
 
-type Scope = typeof globalThis & { [SLOT]?: EarlyQuestion };
+/** Where the question is left: the page's global scope (another object in tests). */
+type Scope = { [SLOT]?: EarlyQuestion };
 
 /** Posts a question to the extension's service worker; null where there is none or it does not answer. */
 export function askWorker(message: Message): Promise<WorkerAnswer | null> {
@@ -46,7 +47,7 @@ function keyOf(message: Message): string {
 }
 
 /** Asks now, and keeps the answer for the app's own asking of the same question. */
-export function askEarly(message: Message, scope: Scope = globalThis): void {
+export function askEarly(message: Message, scope: Scope = globalThis as Scope): void {
   if (!globalThis.navigator?.serviceWorker?.controller) return; // no worker to ask early (Firefox)
   scope[SLOT] = { key: keyOf(message), answer: askWorker(message) };
 }
@@ -54,12 +55,25 @@ export function askEarly(message: Message, scope: Scope = globalThis): void {
 /** The early answer to this very question, once; undefined when it was not asked early. */
 export function takeEarlyAnswer<T extends MessageType>(
   message: Message<T>,
-  scope: Scope = globalThis,
+  scope: Scope = globalThis as Scope,
 ): Promise<WorkerAnswer | null> | undefined {
   const early = scope[SLOT];
   if (!early || early.key !== keyOf(message)) return undefined;
   delete scope[SLOT];
   return early.answer;
+}
+
+/**
+ * Settles once the early answer is here (or after `atMostMs`): a view that waits for it before its
+ * first render shows the post in its first frame, and spends none on a "loading" one.
+ */
+export function earlyAnswerHere(atMostMs: number, scope: Scope = globalThis as Scope): Promise<void> {
+  const early = scope[SLOT];
+  if (!early) return Promise.resolve();
+  return new Promise((resolve) => {
+    setTimeout(resolve, atMostMs);
+    void early.answer.then(() => resolve());
+  });
 }
 
 /** The tab a view's address names (`?tab=ID`), or null. */
