@@ -1,7 +1,7 @@
 // A view's first question asked before its code loaded (utils/early-question.ts): the app gets that
 // answer when it asks the very same question, once; another question is asked anew.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { askEarly, pinnedTabId, takeEarlyAnswer } from '../utils/early-question';
+import { askEarly, earlyAnswerHere, pinnedTabId, takeEarlyAnswer } from '../utils/early-question';
 
 let posted: unknown[];
 
@@ -35,6 +35,28 @@ describe('the early question', () => {
     const scope = {};
     askEarly({ type: 'tab:get-post', tabId: 7 }, scope);
     expect(takeEarlyAnswer({ type: 'tab:get-post', tabId: 7 }, scope)).toBeUndefined();
+  });
+
+  it('lets the first render wait for the early answer, never longer than it is told', async () => {
+    const answered = {};
+    askEarly({ type: 'tab:get-post', tabId: 7 }, answered);
+    await earlyAnswerHere(60_000, answered); // the answer comes at once here: no minute passes
+    vi.useFakeTimers();
+    try {
+      const silent = {};
+      vi.stubGlobal('navigator', { ...navigator, serviceWorker: { controller: { postMessage: () => undefined } } });
+      askEarly({ type: 'tab:get-post', tabId: 7 }, silent);
+      let waited = false;
+      const waiting = earlyAnswerHere(150, silent).then(() => (waited = true));
+      await vi.advanceTimersByTimeAsync(149);
+      expect(waited).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await waiting;
+      expect(waited).toBe(true);
+      await expect(earlyAnswerHere(150, {})).resolves.toBeUndefined(); // nothing asked: no wait
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads the tab a view’s address names', () => {
