@@ -2,7 +2,8 @@
 // whatever its path — typing, deleting and restoring, a sync pull, an import, a confirmed source —
 // matches worked out ahead are dropped when what they were made of changes, and fills write drafts
 // from memory that an undo takes back.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryIndex } from '../../utils/memory/memory-index';
 import { fillExactMatches, fillRepetitions, undoFill } from '../../utils/memory/memory-fill';
 import { MemoryService } from '../../utils/memory/memory-service';
 import type { PostSnapshot, Segment } from '../../utils/model';
@@ -123,6 +124,23 @@ describe('memory kept in step', () => {
     expect(await service.matches({ postKey: SECOND, lang: 'ru', segmentId: second.segments[2]!.id })).toEqual([]);
     await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, SESSIONS), text: SESSIONS_RU });
     expect((await service.matches({ postKey: SECOND, lang: 'ru', segmentId: second.segments[2]!.id }))[0]?.target).toBe(SESSIONS_RU);
+  });
+});
+
+describe('matches worked out ahead', () => {
+  it('works out the next segments only once the answer is on its way', async () => {
+    const { store, service, first, second } = await setUp();
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: CAPTION_RU });
+    // The index is read; the last segment has none after it to work out.
+    await service.matches({ postKey: SECOND, lang: 'ru', segmentId: second.segments.at(-1)!.id });
+    const lookups = vi.spyOn(MemoryIndex.prototype, 'candidates');
+    try {
+      await service.matches({ postKey: SECOND, lang: 'ru', segmentId: second.segments[0]!.id });
+      expect(lookups).toHaveBeenCalledTimes(1); // this segment's alone: the answer waits for nothing else
+      await vi.waitFor(() => expect(lookups.mock.calls.length).toBeGreaterThan(1)); // then the ones after it
+    } finally {
+      lookups.mockRestore();
+    }
   });
 });
 

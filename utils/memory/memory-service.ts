@@ -92,7 +92,8 @@ export class MemoryService {
   async matches(query: MatchQuery): Promise<MemoryMatch[]> {
     await this.ready();
     const { matches } = await this.computed(query);
-    void this.warmAfter(query).catch(() => undefined);
+    // The next segments' matches are worked out once this answer is on its way, not before it.
+    setTimeout(() => void this.warmAfter(query).catch(() => undefined), 0);
     return atThreshold(matches, query.threshold ?? DEFAULT_FUZZY_THRESHOLD);
   }
 
