@@ -5,19 +5,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDraftStore, type DraftStore } from '../../utils/store/draft-store';
 import { RecentPosts } from '../../utils/store/recent-posts';
 import type { PostRecord, PostSnapshot } from '../../utils/model';
+import { SAMPLE_POST } from '../support/export-posts';
 
-const snapshot: PostSnapshot = {
-  key: 'https://diff.wikimedia.org/2024/09/05/a-post/',
-  url: 'https://diff.wikimedia.org/2024/09/05/a-post/',
-  detected: true,
-  title: 'A post',
-  sourceLanguage: 'en',
-  cta: null,
-  segments: [
-    { id: 'h-1', kind: 'heading', text: 'A post' },
-    { id: 'p-1', kind: 'paragraph', text: 'First.' },
-  ],
-};
+const snapshot: PostSnapshot = { ...SAMPLE_POST, detected: true };
 
 let dbCount = 0;
 let store: DraftStore;
