@@ -6,16 +6,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { askPage } from '../../utils/site-access/ask-page';
 import { PAGE_ANSWER, publishPageAnswer } from '../../utils/site-access/run-once';
 import type { PostSnapshot } from '../../utils/model';
+import { SAMPLE_POST } from '../support/export-posts';
 
-const POST: PostSnapshot = {
-  key: 'https://diff.wikimedia.org/2024/09/05/a-post/',
-  url: 'https://diff.wikimedia.org/2024/09/05/a-post/',
-  detected: true,
-  title: 'A post',
-  sourceLanguage: 'en',
-  cta: null,
-  segments: [{ id: 'p-1', kind: 'paragraph', text: 'First.' }],
-};
+/** What a page reports: a post as the store keeps it, without what the store adds. */
+const { key, url, title, sourceLanguage, cta, segments } = SAMPLE_POST;
+const POST: PostSnapshot = { key, url, detected: true, title, sourceLanguage, cta, segments };
 
 beforeEach(() => {
   fakeBrowser.reset();
