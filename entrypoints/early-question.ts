@@ -11,6 +11,8 @@ interface TabsApi {
 export default defineUnlistedScript(() => {
   // A post's drafts opened by their key (`?post=`) show no tab; the app asks for them itself.
   if (new URLSearchParams(location.search).has('post')) return;
+  // No worker to ask early (Firefox's event page): nothing to do, not even looking for the tab.
+  if (!navigator.serviceWorker?.controller) return;
   const tabId = pinnedTabId(location.search);
   const ask = (id: number) => askEarly({ type: 'tab:get-post', tabId: id });
   if (tabId !== null) return ask(tabId);
