@@ -11,6 +11,11 @@ export type WorkerAnswer = { value: unknown } | { error: string } | { unanswered
 /** A worker stopped halfway never answers: the question goes the usual way after this long. */
 const ANSWER_WITHIN_MS = 5_000;
 
+/** What a view posts to the worker (answered in utils/worker-channel.ts). */
+export interface WorkerQuestion {
+  interlinear: unknown;
+}
+
 /** Where the first script leaves its question for the app: the view's own page, nothing else sees it. */
 const SLOT = '__interlinearEarlyQuestion';
 
@@ -37,7 +42,7 @@ export function askWorker(message: Message): Promise<WorkerAnswer | null> {
       channel.port1.close();
       resolve(event.data);
     };
-    worker.postMessage({ interlinear: message }, [channel.port2]);
+    worker.postMessage({ interlinear: message } satisfies WorkerQuestion, [channel.port2]);
   });
 }
 
@@ -71,8 +76,11 @@ export function earlyAnswerHere(atMostMs: number, scope: Scope = globalThis as S
   const early = scope[SLOT];
   if (!early) return Promise.resolve();
   return new Promise((resolve) => {
-    setTimeout(resolve, atMostMs);
-    void early.answer.then(() => resolve());
+    const timer = setTimeout(resolve, atMostMs);
+    void early.answer.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 

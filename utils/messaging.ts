@@ -43,7 +43,6 @@ export interface Protocol extends MemoryProtocol {
    * reader (detector, segmenter, overlay) in the sender's frame. Answers once it has run there.
    */
   'page:load-reader': { request: {}; response: { loaded: boolean } };
-  /** background → content: detect again, now (the view opened before the page reported). */
   /** view → content: highlight a segment's paragraph in the page (null clears), scrolling to it on request. */
   'page:highlight': { request: { segmentId: string | null; scroll?: boolean }; response: { shown: boolean } };
   /** view → content: show these drafts under their paragraphs (null removes them), in a shadow root. */

@@ -5,12 +5,8 @@
 // own, checked by the same gate and answered by the same handlers. Where there is no such worker
 // (Firefox's event page, unit tests), or no answer comes, runtime messaging carries it.
 import { browser } from 'wxt/browser';
-import { askWorker, takeEarlyAnswer, type WorkerAnswer } from './early-question';
+import { askWorker, takeEarlyAnswer, type WorkerAnswer, type WorkerQuestion } from './early-question';
 import { sendMessage, type Message, type MessageType, type Response, type Sender } from './messaging';
-
-interface Question {
-  interlinear: unknown;
-}
 
 /** Asks the background, over its service worker's channel where there is one. */
 export async function askBackground<T extends MessageType>(message: Message<T>): Promise<Response<T>> {
@@ -36,7 +32,7 @@ export function answerViewsOnWorker(answer: Answerer): void {
   globalThis.addEventListener('message', (message) => {
     const event = message as unknown as WorkerMessageEvent;
     const port = event.ports[0];
-    const question = event.data as Partial<Question> | null;
+    const question = event.data as Partial<WorkerQuestion> | null;
     if (!port || typeof question !== 'object' || question === null || !('interlinear' in question)) return;
     // Only the extension's own pages are its worker's clients; the gate checks the address anyway.
     const sender: Sender = { id: browser.runtime.id, url: event.source?.url };
