@@ -1,7 +1,7 @@
 // Work that can wait until the typed character is on screen: it runs after the next frame is
 // painted (a message posted from requestAnimationFrame runs once the frame's rendering is done).
 // One frame callback and one message serve everything waiting, however many wait.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 let waiting: Array<() => void> = [];
 let channel: MessageChannel | null = null;
@@ -38,6 +38,9 @@ export function afterNextFrame(callback: () => void): () => void {
 /** `value` as it was at the last frame: a change reaches the caller after the frame that shows it. */
 export function useAfterFrame<T>(value: T): T {
   const [shown, setShown] = useState(value);
-  useEffect(() => (shown === value ? undefined : afterNextFrame(() => setShown(() => value))), [value, shown]);
+  // A layout effect, not an effect: the wait starts in the task that rendered the change and joins
+  // the others waiting for that frame. An effect would start it only after that frame was painted,
+  // and its own update would need a frame more.
+  useLayoutEffect(() => (shown === value ? undefined : afterNextFrame(() => setShown(() => value))), [value, shown]);
   return shown;
 }

@@ -84,4 +84,35 @@ describe('a keystroke in a long post', () => {
     expect(count('PostView')).toBe(0);
     expect(count('SegmentEditor')).toBe(0);
   });
+
+  it('catches up in one frame: the quality line and the progress wait for the same frame, not one after the other', async () => {
+    const editor = editors()[2]!;
+    const checked = quality(2);
+    const counted = progress();
+    // Frames run only when the test says: each one runs the callbacks asked for before it. No act():
+    // it would run effects at once, where the browser runs them after a frame.
+    let asked: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => asked.push(callback));
+    const tasks = () => new Promise((resolve) => setTimeout(resolve, 10));
+    const frame = async () => {
+      const now = asked;
+      asked = [];
+      for (const callback of now) callback(performance.now());
+      await tasks();
+    };
+    try {
+      editor.value = 'Абзац 2, в нём 3 предложения.';
+      editor.dispatchEvent(new Event('input', { bubbles: true }));
+      await tasks();
+      expect([quality(2), progress()]).toEqual([checked, counted]); // nothing but the keystroke before its frame
+      await frame();
+      expect(progress()).not.toBe(counted);
+      expect(quality(2)).toContain('3 is in the draft but not in the source.');
+      await frame(); // what the catching up asked for: its effects
+      // Caught up: nothing asks for yet another frame (each one more keeps the browser drawing).
+      expect(asked).toHaveLength(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
