@@ -19,19 +19,9 @@ interface Props {
 /** How long typing may run before the page's preview follows it. */
 const PREVIEW_DELAY_MS = 300;
 
-export function PageLink({ tabId, lang, texts: drafts, focus }: Props) {
+export function PageLink({ tabId, lang, texts, focus }: Props) {
   const [previewing, setPreviewing] = useState(false);
-  const texts = useAllTexts(drafts);
   usePicksFromPage(tabId, focus);
-
-  useEffect(() => {
-    if (!previewing || !lang) return undefined;
-    const timer = setTimeout(() => {
-      const drafts = Object.entries(texts).map(([segmentId, text]) => ({ segmentId, text }));
-      void sendToTab(tabId, { type: 'page:preview', drafts, lang, dir: textDirection(lang) }).catch(() => undefined);
-    }, PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [previewing, tabId, lang, texts]);
 
   const toggle = (on: boolean) => {
     setPreviewing(on);
@@ -51,8 +41,25 @@ export function PageLink({ tabId, lang, texts: drafts, focus }: Props) {
         {t('previewInPage')}
       </label>
       <span class="page-link-hint">{t('altClickHint')}</span>
+      {previewing && lang && <PagePreview tabId={tabId} lang={lang} texts={texts} />}
     </div>
   );
+}
+
+/**
+ * While the preview is on: the drafts follow typing into the page. Apart from the link, so that
+ * without a preview typing wakes nothing here.
+ */
+function PagePreview({ tabId, lang, texts: drafts }: Omit<Props, 'focus'>) {
+  const texts = useAllTexts(drafts);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const drafts = Object.entries(texts).map(([segmentId, text]) => ({ segmentId, text }));
+      void sendToTab(tabId, { type: 'page:preview', drafts, lang, dir: textDirection(lang) }).catch(() => undefined);
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [tabId, lang, texts]);
+  return null;
 }
 
 /** Focuses the editor of the paragraph the reader Alt+clicked in this view's tab. */

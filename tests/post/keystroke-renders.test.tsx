@@ -108,7 +108,6 @@ describe('a keystroke in a long post', () => {
       await frame();
       expect(progress()).not.toBe(counted);
       expect(quality(2)).toContain('3 is in the draft but not in the source.');
-      await frame(); // what the catching up asked for: its effects
       // Caught up: nothing asks for yet another frame (each one more keeps the browser drawing).
       expect(asked).toHaveLength(0);
     } finally {
