@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SegmentEditor } from '../../components/post/SegmentEditor';
 import { placeholderInsertion, placeholderKey } from '../../utils/segment/insert';
 import type { Segment } from '../../utils/model';
+import { afterNextFrame } from '../../components/common/after-frame';
 
 const SEGMENT: Segment = {
   id: 'p-linked',
@@ -45,8 +46,11 @@ function Editor({ initial }: { initial: string }) {
 }
 
 const editor = () => root.querySelector<HTMLTextAreaElement>('textarea.segment-editor')!;
-/** The quality line follows the draft after the frame that shows the keystroke. */
-const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20))));
+/**
+ * The quality line follows the draft after the frame that shows the keystroke: this waits in the
+ * same queue as the view's own work after that frame, so it is done however busy the machine is.
+ */
+const nextFrame = () => act(() => new Promise<void>((resolve) => afterNextFrame(resolve)));
 const qualityLine = () => root.querySelector('[data-testid="quality-line"]')!;
 
 function type(value: string) {
