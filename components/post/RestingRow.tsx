@@ -6,6 +6,10 @@
 // 1,000-segment post opens with a screenful of editors, and a keystroke lays out a few dozen list
 // items, not a thousand.
 //
+// Inside the list item, the rows of every fifty segments share a chunk that the browser skips whole
+// while it is far from the viewport (`content-visibility: auto`), at the height of its rows added up:
+// the opening styles and lays out a few chunks rather than a thousand rows.
+//
 // A thousand such rows are made with the DOM's own calls rather than as Preact elements: they are
 // plain text, and this way they cost a tenth. The list item is Preact's; its children are RestingRows'.
 import { useLayoutEffect, useRef } from 'preact/hooks';
@@ -15,6 +19,8 @@ import type { Segment } from '@/utils/model';
 
 export interface RestingRowProps {
   segment: Segment;
+  /** The segment's place in the post: which chunk its row rests in. */
+  index: number;
   text: string;
   sourceLanguage: string | null;
   targetLanguage: string;
@@ -25,39 +31,84 @@ export interface RestingRowProps {
 interface Made {
   props: RestingRowProps;
   element: HTMLElement;
+  /** Its height while it rests, in pixels. */
+  height: number;
 }
+
+/** Segments whose resting rows share a chunk. */
+export const CHUNK_ROWS = 50;
 
 /** A list's resting rows, each made once and made again only when what it shows changed. */
 export class RestingRows {
   private readonly made = new Map<string, Made>();
+  /** Each range's chunks, by number (chunk n holds the rows of segments n × CHUNK_ROWS onwards). */
+  private readonly chunks = new WeakMap<HTMLElement, Map<number, HTMLElement>>();
 
-  /** Puts exactly these rows, in this order, into `range`, moving the ones already made. */
+  /** Puts exactly these rows, in this order, into `range`'s chunks, moving the ones already made. */
   fill(range: HTMLElement, rows: readonly RestingRowProps[]): void {
-    const wanted = rows.map((props) => this.element(props));
-    const keep = new Set(wanted);
-    for (const child of [...range.children]) if (!keep.has(child as HTMLElement)) child.remove();
-    let next = range.firstElementChild;
-    for (const element of wanted) {
-      if (element === next) next = next.nextElementSibling;
-      else range.insertBefore(element, next);
+    let chunks = this.chunks.get(range);
+    if (!chunks) this.chunks.set(range, (chunks = new Map()));
+    const groups: Array<{ chunk: HTMLElement; rows: HTMLElement[]; height: number }> = [];
+    let number = -1;
+    for (const props of rows) {
+      const made = this.element(props);
+      if (Math.floor(props.index / CHUNK_ROWS) !== number) {
+        number = Math.floor(props.index / CHUNK_ROWS);
+        let chunk = chunks.get(number);
+        if (!chunk) chunks.set(number, (chunk = chunkElement()));
+        groups.push({ chunk, rows: [], height: 0 });
+      }
+      const group = groups[groups.length - 1]!;
+      group.rows.push(made.element);
+      group.height += made.height;
     }
+    for (const { chunk, rows: inChunk, height } of groups) {
+      placeChildren(chunk, inChunk);
+      // While skipped, the chunk is this tall: exactly its rows, which have no padding or border.
+      chunk.style.containIntrinsicHeight = `${height}px`;
+    }
+    const used = new Set(groups.map((group) => group.chunk));
+    for (const [n, chunk] of chunks) if (!used.has(chunk)) chunks.delete(n);
+    placeChildren(range, [...used]);
   }
 
-  private element(props: RestingRowProps): HTMLElement {
+  private element(props: RestingRowProps): Made {
     const known = this.made.get(props.segment.id);
-    if (known && sameProps(known.props, props)) return known.element;
-    const element = restingRow(props);
-    known?.element.replaceWith(element);
-    this.made.set(props.segment.id, { props, element });
-    return element;
+    if (known && sameProps(known.props, props)) {
+      // Find-in-page showed it once: hidden again, so it is the height its chunk counts.
+      if (!known.element.hasAttribute('hidden')) known.element.setAttribute('hidden', 'until-found');
+      return known;
+    }
+    const height = props.height ?? estimatedHeight(props.segment, props.text);
+    const made = { props, element: restingRow(props, height), height };
+    known?.element.replaceWith(made.element);
+    this.made.set(props.segment.id, made);
+    return made;
   }
 }
 
-function restingRow({ segment, text, sourceLanguage, targetLanguage, height }: RestingRowProps): HTMLElement {
+/** Makes `parent`'s children exactly `children`, in order, moving rather than remaking. */
+function placeChildren(parent: HTMLElement, children: readonly HTMLElement[]): void {
+  const keep = new Set(children);
+  for (const child of [...parent.children]) if (!keep.has(child as HTMLElement)) child.remove();
+  let next = parent.firstElementChild;
+  for (const element of children) {
+    if (element === next) next = next.nextElementSibling;
+    else parent.insertBefore(element, next);
+  }
+}
+
+function chunkElement(): HTMLElement {
+  const chunk = document.createElement('div');
+  chunk.className = 'resting-chunk';
+  return chunk;
+}
+
+function restingRow({ segment, text, sourceLanguage, targetLanguage }: RestingRowProps, height: number): HTMLElement {
   // A copy of a made row: a thousand of them cost far fewer DOM calls than a thousand built one by one.
   const row = rowTemplate(sourceLanguage).cloneNode(true) as HTMLElement;
   row.setAttribute('data-segment-id', segment.id);
-  row.style.containIntrinsicHeight = `${height ?? estimatedHeight(segment, text)}px`;
+  row.style.containIntrinsicHeight = `${height}px`;
   // Page-derived text goes in as text, never as markup.
   row.firstChild!.textContent = segment.text;
   if (text) {

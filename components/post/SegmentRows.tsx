@@ -43,7 +43,7 @@ export const SegmentRows = memo(function SegmentRows(props: RowsProps) {
     rest.length && items.push(<RestingRange key={endsPost ? 'resting:end' : `resting:${rest[0]!.segment.id}`} rows={rest} made={made} />);
   segments.forEach((segment, index) => {
     if (!rows.isLive(segment.id, index)) {
-      rest.push({ segment, text: texts.get(segment.id), sourceLanguage, targetLanguage, height: rows.heightOf(segment.id) });
+      rest.push({ segment, index, text: texts.get(segment.id), sourceLanguage, targetLanguage, height: rows.heightOf(segment.id) });
       return;
     }
     restingRange(false);

@@ -174,16 +174,26 @@ class NearRows {
   private update(): void {
     const list = this.list();
     if (!list) return;
-    // One element per segment, in order: a live row, or a resting row inside its range.
+    // One element per segment, in order: a live row, or a resting row inside its range's chunks.
     const rows: Element[] = [];
     for (const item of list.children) {
-      if (item.classList.contains('resting-rows')) rows.push(...item.children);
+      if (item.classList.contains('resting-rows')) for (const chunk of item.children) rows.push(...chunk.children);
       else rows.push(item);
     }
     if (rows.length === 0) return;
-    const rect = (index: number) => rows[index]!.getBoundingClientRect();
     const top = -innerHeight * NEAR_SCREENS;
     const bottom = innerHeight * (1 + NEAR_SCREENS);
+    // A row in a chunk wholly outside the near band is as far as its chunk: the chunk's box answers,
+    // and the browser need not lay out a chunk it skips (RestingRow.tsx) to say where its row is.
+    const rect = (index: number) => {
+      const row = rows[index]!;
+      const chunk = row.parentElement;
+      if (chunk?.classList.contains('resting-chunk')) {
+        const box = chunk.getBoundingClientRect();
+        if (box.bottom <= top || box.top >= bottom) return box;
+      }
+      return row.getBoundingClientRect();
+    };
     let low = 0;
     let high = rows.length - 1;
     while (low < high) {
