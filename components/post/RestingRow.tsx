@@ -36,7 +36,7 @@ interface Made {
 }
 
 /** Segments whose resting rows share a chunk. */
-export const CHUNK_ROWS = 50;
+const CHUNK_ROWS = 50;
 
 /** A list's resting rows, each made once and made again only when what it shows changed. */
 export class RestingRows {
@@ -48,17 +48,16 @@ export class RestingRows {
   fill(range: HTMLElement, rows: readonly RestingRowProps[]): void {
     let chunks = this.chunks.get(range);
     if (!chunks) this.chunks.set(range, (chunks = new Map()));
-    const groups: Array<{ chunk: HTMLElement; rows: HTMLElement[]; height: number }> = [];
-    let number = -1;
+    const groups: Array<{ number: number; chunk: HTMLElement; rows: HTMLElement[]; height: number }> = [];
     for (const props of rows) {
       const made = this.element(props);
-      if (Math.floor(props.index / CHUNK_ROWS) !== number) {
-        number = Math.floor(props.index / CHUNK_ROWS);
+      const number = Math.floor(props.index / CHUNK_ROWS);
+      let group = groups[groups.length - 1];
+      if (group?.number !== number) {
         let chunk = chunks.get(number);
         if (!chunk) chunks.set(number, (chunk = chunkElement()));
-        groups.push({ chunk, rows: [], height: 0 });
+        groups.push((group = { number, chunk, rows: [], height: 0 }));
       }
-      const group = groups[groups.length - 1]!;
       group.rows.push(made.element);
       group.height += made.height;
     }
