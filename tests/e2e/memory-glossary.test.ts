@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import {
   DIFF_POST_FIXTURE,
@@ -118,6 +118,35 @@ describe('translation memory and glossary in Chromium', () => {
     await expect(history.innerText()).resolves.toContain(`from memory (${percent}%)`);
   });
 
+  it('answers the focuses after a worker start from the matches stored beside the index, until a draft is typed', async () => {
+    // The panel opened again works out the matches of its untranslated segments; they are stored
+    // with the index once writes settle.
+    await followup.reload();
+    await pollUntil(() => editors(followup).first().isEnabled(), { message: 'editors enabled' });
+    const untranslated = await followup.evaluate(
+      () => [...document.querySelectorAll<HTMLTextAreaElement>('textarea[data-segment-id]')].filter((t) => t.value === '').map((t) => t.dataset.segmentId!),
+    );
+    await pollUntil(async () => storedMatchesCover(await runningWorker(a.browser), untranslated.slice(0, 20)), {
+      timeout: 20_000,
+      message: 'the matches of the untranslated segments stored',
+    });
+    await stopWorker(a.browser);
+    await followup.reload();
+    await pollUntil(() => editors(followup).first().isEnabled(), { message: 'editors enabled after the start' });
+    const first = followup.locator(`textarea[data-segment-id="${untranslated[0]}"]`);
+    await first.focus();
+    const status = followup.getByTestId('memory-matches');
+    await pollUntil(async () => !(await status.innerText()).endsWith('…'), { message: 'matches shown after the start' });
+    const worker = await runningWorker(a.browser);
+    const indexReads = () => worker.evaluate(() => performance.getEntriesByName('memory index read').length);
+    expect(await indexReads()).toBe(0);
+    // A draft typed: the stored matches no longer hold, and the index is read at once.
+    await first.fill('Черновик.');
+    await pollUntil(async () => (await indexReads()) === 1, { message: 'the index read after a draft' });
+    await followup.locator(`textarea[data-segment-id="${untranslated[1]}"]`).focus();
+    await pollUntil(async () => !(await status.innerText()).endsWith('…'), { message: 'matches shown after the draft' });
+  });
+
   it('adds a glossary term from a selection in a source, marks it, and flags a draft without it', async () => {
     await followup.evaluate(() => {
       const source = [...document.querySelectorAll('.segment-source')].find((el) => el.textContent!.startsWith('At Wikimania'))!;
@@ -200,3 +229,51 @@ describe('translation memory and glossary in Chromium', () => {
     await pollUntil(async () => (await b.panel.getByTestId('glossary-term').count()) > 0, { message: 'the term marked on the second profile' });
   });
 });
+
+/** The extension's worker that answers now (a stopped one may linger in the context's list). */
+async function runningWorker(browser: ExtensionBrowser): Promise<Worker> {
+  return pollUntil(
+    async () => {
+      for (const worker of browser.context.serviceWorkers()) {
+        if (!worker.url().startsWith('chrome-extension://')) continue;
+        const alive = await Promise.race([worker.evaluate(() => 1).catch(() => 0), new Promise((r) => setTimeout(() => r(0), 1_000))]);
+        if (alive) return worker;
+      }
+      return null;
+    },
+    { message: 'the running service worker' },
+  );
+}
+
+/** Stops the extension's service worker, as the browser does when it has been idle. */
+async function stopWorker(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const workers = async () =>
+    (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  for (const target of await workers()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  await pollUntil(async () => (await workers()).length === 0, { message: 'the service worker stopped' });
+  await cdp.detach();
+  await page.close();
+}
+
+/** Whether the stored matches hold these segments', with nothing written after them. */
+async function storedMatchesCover(worker: Worker, segmentIds: string[]): Promise<boolean> {
+  return worker.evaluate(async (ids) => {
+    const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const db = await request(indexedDB.open('interlinear'));
+    try {
+      const tx = db.transaction(['memoryIndex', 'revisions', 'changeFeed']);
+      const stored = await request(tx.objectStore('memoryIndex').get('matches'));
+      if (!stored) return false;
+      const after = await Promise.all([
+        request(tx.objectStore('revisions').getKey(IDBKeyRange.lowerBound(stored.journal.revision, true))),
+        request(tx.objectStore('changeFeed').getKey(IDBKeyRange.lowerBound(stored.journal.feed, true))),
+      ]);
+      const held = stored.posts.map(([, segments]: [string, Array<[string, unknown]>]) => new Set(segments.map(([id]) => id)));
+      return after.every((key) => key === undefined) && held.some((segments: Set<string>) => ids.every((id) => segments.has(id)));
+    } finally {
+      db.close();
+    }
+  }, segmentIds);
+}

@@ -4,7 +4,7 @@
 // few thousand random changes. And the words it is looked up by, in scripts other than Latin.
 import { describe, expect, it } from 'vitest';
 import { plainSource } from '../../utils/memory/match-text';
-import { exactHash, MemoryIndex } from '../../utils/memory/memory-index';
+import { exactHash, mayBeCandidate, MemoryIndex } from '../../utils/memory/memory-index';
 import { wordHashes } from '../../utils/memory/word-hashes';
 import { seededRandom } from '../bench/memory-corpus';
 
@@ -93,6 +93,39 @@ describe('memory index', () => {
     expect(index.exactCandidates('en>ru', 'CC BY-SA 4.0, via Wikimedia Commons', 2, id('new'))).toEqual([id('1'), id('8')]);
   });
 });
+
+describe('which entries may be candidates', () => {
+  it('never rules out an entry the index finds among a source’s candidates, whatever else it holds', () => {
+    const random = seededRandom(16);
+    let found = 0;
+    for (let round = 0; round < 20; round++) {
+      const index = new MemoryIndex();
+      const texts = new Map<string, string>();
+      for (let i = 0; i < 300; i++) texts.set(`e-${i}`, sentence(random));
+      for (const [id, text] of texts) index.put(id, 'en>ru', text, writtenAt(id));
+      // A small budget: fewer of the source's words looked up, as with a large memory.
+      const source = sentence(random);
+      for (const options of [{}, { budget: 1 }]) {
+        for (const { id } of index.candidates('en>ru', source, { limit: 1_000, ...options })) {
+          found++;
+          expect(mayBeCandidate(wordHashes(plainSource(source)), wordHashes(texts.get(id)!))).toBe(true);
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('rules out entries of few words in common or of unlike length', () => {
+    const words = (text: string) => wordHashes(plainSource(text));
+    const source = words('volunteers translate the caption of every commons photo');
+    expect(mayBeCandidate(source, words('volunteers translate the caption of a commons photo'))).toBe(true);
+    expect(mayBeCandidate(source, words('grant language article session community central asia wikimania'))).toBe(false);
+    expect(mayBeCandidate(source, words('photo caption'))).toBe(false);
+  });
+});
+
+/** Entries written a second apart, in the order of their numbers. */
+const writtenAt = (id: string) => Number(id.slice(2)) * 1_000;
 
 describe('words an entry is looked up by', () => {
   it('are the distinct lower-cased words of any script, placeholders and punctuation aside', () => {

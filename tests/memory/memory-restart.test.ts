@@ -2,8 +2,10 @@
 // Memory across worker starts: a new MemoryService over the same database answers from the stored
 // index, without reading every draft, and takes in what was written while no service ran — typed,
 // pulled, deleted, a source confirmed (no revision), a post's language guessed, units imported.
-// A stored index of another format is built anew.
+// A stored index of another format is built anew. The matches worked out ahead are stored too, and
+// answer a start's first focuses while nothing was written since, without reading the index.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MemoryIndex } from '../../utils/memory/memory-index';
 import { importUnits } from '../../utils/memory/memory-store';
 import { MemoryService } from '../../utils/memory/memory-service';
 import type { PostSnapshot, Segment } from '../../utils/model';
@@ -148,5 +150,70 @@ describe('memory after a worker start', () => {
     const reads = countWholeDraftReads();
     expect((await best(new MemoryService(store.db), second, CAPTION))?.target).toBe(CAPTION_RU);
     expect(reads()).toBe(1);
+  });
+});
+
+/** Reads of the stored index's packed part: what a worker start waits for. */
+function countIndexReads(): () => number {
+  let reads = 0;
+  const original = IDBObjectStore.prototype.get;
+  vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+    if (this.name === 'memoryIndex' && key === 'packed') reads++;
+    return original.call(this, key);
+  });
+  return () => reads;
+}
+
+describe('matches stored beside the index', () => {
+  async function storedAhead() {
+    const { store, first, second } = await setUp();
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: CAPTION_RU });
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, SESSIONS), text: SESSIONS_RU });
+    const before = new MemoryService(store.db);
+    await before.warm(SECOND, 'ru');
+    await before.store();
+    return { store, first, second };
+  }
+
+  it('answer the focuses after a worker start without reading the index, while nothing was written', async () => {
+    const { store, second } = await storedAhead();
+    const reads = countIndexReads();
+    const after = new MemoryService(store.db);
+    await after.warm(SECOND, 'ru');
+    expect((await best(after, second, CAPTION))?.target).toBe(CAPTION_RU);
+    expect((await best(after, second, SESSIONS))?.target).toBe(SESSIONS_RU);
+    expect(await best(after, second, THANKS)).toBeUndefined();
+    expect(reads()).toBe(0);
+    // Read once it is wanted, they are its matches again: none is worked out anew.
+    const lookups = vi.spyOn(MemoryIndex.prototype, 'candidates');
+    await after.ready();
+    expect((await best(after, second, CAPTION))?.target).toBe(CAPTION_RU);
+    expect(reads()).toBe(1);
+    expect(lookups).not.toHaveBeenCalled();
+  });
+
+  it('are not used once anything was written after them, by any path', async () => {
+    const { store, first, second } = await storedAhead();
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: `${CAPTION_RU} Правка.` });
+    expect((await best(new MemoryService(store.db), second, CAPTION))?.target).toBe(`${CAPTION_RU} Правка.`);
+    await new SyncReplica(store.db).applyRemote([
+      { doc: { _id: draftDocId(FIRST, 'ru', idOf(first, SESSIONS)), _rev: '9-z', type: 'draft', post: FIRST, lang: 'ru', segment: idOf(first, SESSIONS), text: 'Пришло с другого устройства.', hlc: hlcAt(1_900_000_000_000, 'othernode0000') } },
+    ]);
+    expect((await best(new MemoryService(store.db), second, SESSIONS))?.target).toBe('Пришло с другого устройства.');
+    await importUnits(store, [{ sourceLang: 'en', targetLang: 'ru', source: THANKS, target: THANKS_RU }], 'team.tmx');
+    expect((await best(new MemoryService(store.db), second, THANKS))?.target).toBe(THANKS_RU);
+  });
+
+  it('read the index as soon as a write makes them stale, once a view was answered from them', async () => {
+    const { store, first, second } = await storedAhead();
+    const reads = countIndexReads();
+    const after = new MemoryService(store.db);
+    store.onDraftWritten = () => after.changed();
+    expect((await best(after, second, CAPTION))?.target).toBe(CAPTION_RU);
+    expect(reads()).toBe(0);
+    // The view will ask again, and the stored matches no longer hold: the index is read now.
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: `${CAPTION_RU}!` });
+    await vi.waitFor(() => expect(reads()).toBe(1));
+    expect((await best(after, second, CAPTION))?.target).toBe(`${CAPTION_RU}!`);
   });
 });

@@ -29,13 +29,14 @@ function post(key: string, texts: string[]): PostSnapshot {
 }
 
 const idOf = (p: PostSnapshot, text: string) => p.segments.find((s) => s.text === text)!.id;
+const SECOND_SESSIONS = SESSIONS.replace('and some that I plan', 'and a few that I plan');
 
 async function setUp(): Promise<{ store: DraftStore; service: MemoryService; first: PostSnapshot; second: PostSnapshot }> {
   const store = await openDraftStore(`memory-${n++}`, () => 1_700_000_000_000 + n);
   const service = new MemoryService(store.db);
   store.onDraftWritten = () => service.changed();
   const first = post(FIRST, ['Intro of the first post.', CAPTION, SESSIONS]);
-  const second = post(SECOND, ['Another intro entirely.', CAPTION, SESSIONS.replace('and some that I plan', 'and a few that I plan'), CAPTION]);
+  const second = post(SECOND, ['Another intro entirely.', CAPTION, SECOND_SESSIONS, CAPTION]);
   await store.savePost(first);
   await store.savePost(second);
   return { store, service, first, second };
@@ -128,6 +129,29 @@ describe('memory kept in step', () => {
 });
 
 describe('matches worked out ahead', () => {
+  it('keep through a new entry that cannot be among their candidates, and drop for one that can', async () => {
+    const { store, service, first, second } = await setUp();
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: CAPTION_RU });
+    await service.warm(SECOND, 'ru');
+    const lookups = vi.spyOn(MemoryIndex.prototype, 'candidates');
+    try {
+      // A new draft of a paragraph like no other: every segment keeps its matches.
+      await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, 'Intro of the first post.'), text: 'Вступление.' });
+      expect((await matchesFor(service, second, CAPTION))[0]?.target).toBe(CAPTION_RU);
+      expect(await matchesFor(service, second, SECOND_SESSIONS)).toEqual([]);
+      expect(lookups).not.toHaveBeenCalled();
+      // A draft of a paragraph like one of them: that one's matches are worked out again, and show it.
+      await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, SESSIONS), text: SESSIONS_RU });
+      expect((await matchesFor(service, second, SECOND_SESSIONS))[0]).toMatchObject({ target: SESSIONS_RU, kind: 'fuzzy' });
+      expect(lookups).toHaveBeenCalledTimes(1);
+      expect((await matchesFor(service, second, CAPTION))[0]?.target).toBe(CAPTION_RU);
+      expect(lookups).toHaveBeenCalledTimes(1);
+    } finally {
+      lookups.mockRestore();
+    }
+  });
+
+
   it('works out the next segments only once the answer is on its way', async () => {
     const { store, service, first, second } = await setUp();
     await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: CAPTION_RU });

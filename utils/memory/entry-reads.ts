@@ -5,7 +5,7 @@ import type { IDBPDatabase } from 'idb';
 import type { DraftRecord } from '../model';
 import type { InterlinearDB } from '../store/schema';
 import type { SourceSide } from './match-text';
-import { draftSource, entryRef, isLiveUnit, isMemoryDraft, pairKey, postSources, type PostSources } from './memory-entries';
+import { draftEntryId, draftSource, entryRef, isLiveUnit, isMemoryDraft, pairKey, postSources, unitEntryId, type PostSources } from './memory-entries';
 import type { MemoryMatch, MemoryUnit } from './memory-types';
 
 const POST_CACHE = 64;
@@ -120,4 +120,23 @@ export async function readEntryTexts(db: IDBPDatabase<InterlinearDB>, cache: Pos
     texts.push({ id, side, target: draft.text, from: { title: sources.post.title, url: sources.post.url }, at: draft.updatedAt, ...(draft.device ? { device: draft.device } : {}) });
   }
   return texts;
+}
+
+/** Every draft and unit memory holds, as the index takes them in: what the first index is built of. */
+export async function readEveryEntry(db: IDBPDatabase<InterlinearDB>): Promise<Array<{ id: string; pair: string; tagged: string; atMs: number }>> {
+  const tx = db.transaction(['drafts', 'posts', 'memoryUnits']);
+  const [drafts, posts, units] = await Promise.all([tx.objectStore('drafts').getAll(), tx.objectStore('posts').getAll(), tx.objectStore('memoryUnits').getAll()]);
+  await tx.done;
+  const segments = new Map(posts.map((post) => [post.key, { post, byId: new Map(post.segments.map((s) => [s.id, s])) }]));
+  const entries: Array<{ id: string; pair: string; tagged: string; atMs: number }> = [];
+  for (const draft of drafts) {
+    const known = segments.get(draft.postKey);
+    const source = known && isMemoryDraft(draft) ? draftSource(draft, known.byId.get(draft.segmentId)) : null;
+    if (!known || !source) continue;
+    entries.push({ id: draftEntryId(draft.postKey, draft.lang, draft.segmentId), pair: pairKey(known.post.sourceLanguage, draft.lang), tagged: source, atMs: draft.updatedAt });
+  }
+  for (const unit of units) {
+    if (isLiveUnit(unit)) entries.push({ id: unitEntryId(unit.id), pair: pairKey(unit.sourceLang, unit.targetLang), tagged: unit.source, atMs: unit.at });
+  }
+  return entries;
 }

@@ -1,8 +1,11 @@
 // The matches of the posts a view has open, worked out when it opened them, so that focusing a
 // segment shows them at once. A segment's matches stay while nothing they were made of changes:
-// any change to the index (an entry added, removed or given another source) drops them all; a
-// text changed in place drops those of the segments that read that entry, or that could have read
-// it among their exact candidates.
+// an entry removed, or given another source, drops those of the segments that read it; an entry
+// added (or its new source) drops those of the segments it could be a candidate of (the same exact
+// source, or enough words in common); a text changed in place drops those of the segments that read
+// that entry, or that could have read it among their exact candidates. So a translator's new
+// draft keeps the matches of the paragraphs ahead, unless it is like them.
+import { mayBeCandidate } from './memory-index';
 import type { MemoryMatch } from './memory-types';
 
 /** How many post views' matches are kept (a side panel, a popup, a post open from the options). */
@@ -15,7 +18,19 @@ export interface ComputedMatches {
   read: Set<string>;
   /** The pair and exact hash its exact candidates were looked up by. */
   exactKey: string;
+  /** The pair, and the words (sorted distinct hashes) its candidates were looked up by. */
+  pair: string;
+  words: Uint32Array;
 }
+
+/** An entry the index took in, new or with another source. */
+export interface AddedSource {
+  pair: string;
+  words: Uint32Array;
+}
+
+/** Every post's kept matches, as stored: by post and language, then by segment. */
+export type KeptMatches = Array<[string, Array<[string, ComputedMatches]>]>;
 
 export function exactKeyOf(pair: string, exact: number): string {
   return `${pair}\u0001${exact}`;
@@ -40,18 +55,37 @@ export class MatchCache {
     segments.set(segmentId, computed);
   }
 
+  /** What is kept now, to store. */
+  snapshot(): KeptMatches {
+    return [...this.posts].map(([key, segments]) => [key, [...segments]]);
+  }
+
+  /** Takes back matches stored at the position the index is at. */
+  seed(kept: KeptMatches): void {
+    for (const [key, segments] of kept.slice(-POSTS_KEPT)) this.posts.set(key, new Map(segments));
+  }
+
   clear(): void {
     this.generation++;
     this.posts.clear();
   }
 
-  /** Drops the matches made of these entries, or that could have been (the same exact source). */
-  forget(ids: ReadonlySet<string>, exactKeys: ReadonlySet<string>): void {
-    if (ids.size === 0 && exactKeys.size === 0) return;
+  /**
+   * Drops the matches made of these entries, or that could have been: the same exact source, or
+   * an added entry that could be among their candidates.
+   */
+  forget(ids: ReadonlySet<string>, exactKeys: ReadonlySet<string>, added: readonly AddedSource[] = []): void {
+    if (ids.size === 0 && exactKeys.size === 0 && added.length === 0) return;
     this.generation++;
     for (const segments of this.posts.values()) {
       for (const [segmentId, computed] of segments) {
-        if (exactKeys.has(computed.exactKey) || [...ids].some((id) => computed.read.has(id))) segments.delete(segmentId);
+        if (
+          exactKeys.has(computed.exactKey) ||
+          [...ids].some((id) => computed.read.has(id)) ||
+          added.some((entry) => entry.pair === computed.pair && mayBeCandidate(computed.words, entry.words))
+        ) {
+          segments.delete(segmentId);
+        }
       }
     }
   }

@@ -56,6 +56,26 @@ function seconds(ms: number): number {
   return Math.max(0, Math.min(0xffffffff, Math.floor(ms / 1000)));
 }
 
+/** The share of a source's looked-up words a candidate must hold, and how alike in length it must be. */
+export const MIN_OVERLAP = 0.5;
+
+/**
+ * Whether an entry of these words could be among the candidates of a source of those words
+ * (sorted distinct hashes, as `wordHashes` gives them), whatever the index holds: `candidates`
+ * looks up at least half of the source's words, and an entry must hold `MIN_OVERLAP` of those.
+ */
+export function mayBeCandidate(source: Uint32Array, entry: Uint32Array): boolean {
+  const total = source.length;
+  if (total === 0 || entry.length < total * MIN_OVERLAP || entry.length * MIN_OVERLAP > total) return false;
+  let shared = 0;
+  for (let i = 0, j = 0; i < total && j < entry.length; ) {
+    if (source[i]! < entry[j]!) i++;
+    else if (source[i]! > entry[j]!) j++;
+    else (shared++, i++, j++);
+  }
+  return shared >= MIN_OVERLAP * Math.ceil(total / 2);
+}
+
 export class MemoryIndex {
   private packedPart!: PackedIndex;
   private groupNumber!: Map<string, number>;
@@ -181,7 +201,7 @@ export class MemoryIndex {
    * until `budget` list items, but at least half of the words; an entry's share is the part of
    * those words it holds, and must reach `minOverlap`.
    */
-  candidates(pair: string, tagged: string, { limit = 12, minOverlap = 0.5, budget = 30_000 } = {}): Candidate[] {
+  candidates(pair: string, tagged: string, { limit = 12, minOverlap = MIN_OVERLAP, budget = 30_000 } = {}): Candidate[] {
     const words = wordHashes(plainSource(tagged));
     const total = words.length;
     if (total === 0) return [];

@@ -31,6 +31,21 @@ export async function journalEnd(db: IDBPDatabase<InterlinearDB>): Promise<Journ
   return { revision: revision?.key ?? 0, feed: feed?.key ?? 0 };
 }
 
+/**
+ * Whether anything was written after this position, or the journal no longer reaches it (revisions
+ * are never removed: a position past the last one was taken in another database).
+ */
+export async function journalMovedSince(db: IDBPDatabase<InterlinearDB>, from: JournalPosition): Promise<boolean> {
+  const tx = db.transaction(['revisions', 'changeFeed']);
+  const [revision, feed, last] = await Promise.all([
+    tx.objectStore('revisions').getKey(IDBKeyRange.lowerBound(from.revision, true)),
+    tx.objectStore('changeFeed').getKey(IDBKeyRange.lowerBound(from.feed, true)),
+    tx.objectStore('revisions').openKeyCursor(null, 'prev'),
+  ]);
+  await tx.done;
+  return revision !== undefined || feed !== undefined || (last?.key ?? 0) < from.revision;
+}
+
 /** Up to `limit` revisions and feed entries after `from`. */
 export async function readJournal(db: IDBPDatabase<InterlinearDB>, from: JournalPosition, limit = 5_000): Promise<JournalChanges> {
   const tx = db.transaction(['revisions', 'changeFeed']);

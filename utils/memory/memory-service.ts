@@ -2,17 +2,21 @@
 // when the worker first needs it (index-snapshot.ts), or built from every draft once when there is
 // none; then it follows every write through the journal — the revisions and the change feed
 // (memory-journal.ts) — read before each answer, whatever path wrote. It is stored again once
-// changes settle. Opening a post works its segments' matches out ahead (match-cache.ts).
+// changes settle. Opening a post works its segments' matches out ahead (match-cache.ts); they are
+// stored with the index, and answer a worker start's first focuses while the index is read
+// (stored-matches.ts).
 import type { IDBPDatabase } from 'idb';
 import type { InterlinearDB } from '../store/schema';
-import { PostCache, readEntrySources, readEntryTexts, type EntrySource } from './entry-reads';
+import { PostCache, readEntrySources, readEntryTexts, readEveryEntry, type EntrySource } from './entry-reads';
 import { newGeneration, readStoredIndex, storeDelta, storePacked, type JournalPosition } from './index-snapshot';
-import { atThreshold, exactKeyOf, MatchCache, type ComputedMatches } from './match-cache';
+import { atThreshold, exactKeyOf, MatchCache, type AddedSource, type ComputedMatches } from './match-cache';
 import { DEFAULT_FUZZY_THRESHOLD, plainSource, rankMatches, type SourceSide } from './match-text';
-import { draftEntryId, draftSource, isLiveUnit, isMemoryDraft, pairKey, unitEntryId } from './memory-entries';
+import { draftEntryId, pairKey, unitEntryId } from './memory-entries';
 import { exactHash, MemoryIndex } from './memory-index';
 import { journalEnd, readJournal, type JournalChanges } from './memory-journal';
+import { wordHashes } from './word-hashes';
 import type { MemoryMatch } from './memory-types';
+import { samePosition, StartMatches, storeMatches } from './stored-matches';
 
 /**
  * Exact candidates read at most, the latest written: a licence line a team repeats in every post
@@ -26,6 +30,8 @@ const WARM_SEGMENTS = 20;
 /** After a segment's matches, the next ones' are worked out too: a translator goes on down. */
 const WARM_AHEAD = 3;
 const READ_BATCH = 500;
+/** Past this many entries changed at once (a sync pull, an import), every match kept is dropped rather than checked. */
+const RECHECKED_AT_MOST = 200;
 /** Changes settle this long before the index is stored. */
 const SETTLE_MS = 2_000;
 /** The stored index is packed anew past this many changes (else only the changes are stored). */
@@ -51,6 +57,9 @@ export class MemoryService {
   private packedStored = false;
   private readonly posts: PostCache;
   private readonly cache = new MatchCache();
+  private readonly atStart: StartMatches;
+  /** The matches kept changed since they were last stored. */
+  private matchesUnsaved = false;
   private inflight = new Map<string, Promise<ComputedMatches>>();
   private queuedCatchUp: Promise<void> | null = null;
   private lastCatchUp: Promise<void> = Promise.resolve();
@@ -62,11 +71,14 @@ export class MemoryService {
     private readonly settleMs = SETTLE_MS,
   ) {
     this.posts = new PostCache(db);
+    this.atStart = new StartMatches(db);
   }
 
   /** Something was written: once writes settle, the index takes it in and is stored (if it is loaded). */
   changed(): void {
     if (this.loaded) this.scheduleStore();
+    // A view answered from the stored matches will ask again: the index is read now, not then.
+    else if (this.atStart.used) void this.ready().catch(() => undefined);
   }
 
   /** Reads (or builds) the index if this worker has none yet, then takes in every change since. */
@@ -82,14 +94,17 @@ export class MemoryService {
   /** Works out ahead the matches of an opened post's first untranslated segments. */
   async warm(postKey: string, lang: string, drafted: ReadonlySet<string> = new Set()): Promise<void> {
     if (!lang) return;
-    await this.ready();
     const sources = await this.posts.get(postKey);
     const segments = sources?.post.segments.filter((s) => !drafted.has(s.id)).slice(0, WARM_SEGMENTS) ?? [];
+    if (!this.loaded && (await this.atStart.cover(postKey, lang, segments.map((s) => s.id)))) return;
+    await this.ready();
     for (const segment of segments) await this.computed({ postKey, lang, segmentId: segment.id });
   }
 
   /** Up to three matches for a segment, best first (context, exact, then fuzzy by percent; newer first). */
   async matches(query: MatchQuery): Promise<MemoryMatch[]> {
+    const stored = this.loaded ? null : await this.atStart.get(query.postKey, query.lang, query.segmentId);
+    if (stored) return atThreshold(stored.matches, query.threshold ?? DEFAULT_FUZZY_THRESHOLD);
     await this.ready();
     const { matches } = await this.computed(query);
     // The next segments' matches are worked out once this answer is on its way, not before it.
@@ -119,35 +134,46 @@ export class MemoryService {
   private async storeNow(): Promise<void> {
     if (!this.loaded) return;
     await this.catchUp();
-    if (!this.unsaved) return;
-    // What is stored is taken now, with no wait: the index and its journal position agree.
+    if (!this.unsaved && !this.matchesUnsaved) return;
+    // What is stored is taken now, with no wait: the index, the matches and their journal position agree.
     const journal = this.journal;
+    const matches = this.cache.snapshot();
+    const indexUnsaved = this.unsaved;
     this.unsaved = false;
+    this.matchesUnsaved = false;
     try {
-      if (!this.packedStored || this.index.changes > Math.max(PACK_AFTER, this.index.size * PACK_SHARE)) {
-        const generation = newGeneration();
-        const packed = this.index.changes > 0 ? this.index.pack() : this.index.packed;
-        this.generation = generation;
-        this.packedStored = false;
-        await storePacked(this.db, packed, journal, generation);
-        this.packedStored = true;
-      } else {
-        await storeDelta(this.db, this.index.delta(), journal, this.generation);
-      }
+      if (indexUnsaved) await this.storeIndex(journal);
+      await storeMatches(this.db, journal, matches);
     } catch (error) {
-      this.unsaved = true;
+      this.unsaved ||= indexUnsaved;
+      this.matchesUnsaved = true;
       throw error;
+    }
+  }
+
+  private async storeIndex(journal: JournalPosition): Promise<void> {
+    if (!this.packedStored || this.index.changes > Math.max(PACK_AFTER, this.index.size * PACK_SHARE)) {
+      const generation = newGeneration();
+      const packed = this.index.changes > 0 ? this.index.pack() : this.index.packed;
+      this.generation = generation;
+      this.packedStored = false;
+      await storePacked(this.db, packed, journal, generation);
+      this.packedStored = true;
+    } else {
+      await storeDelta(this.db, this.index.delta(), journal, this.generation);
     }
   }
 
   private async load(): Promise<void> {
     const started = performance.now();
-    const stored = await readStoredIndex(this.db).catch(() => null);
+    const [stored, matches] = await Promise.all([readStoredIndex(this.db).catch(() => null), this.atStart.read()]);
+    this.atStart.release();
     if (stored) {
       this.index = new MemoryIndex(stored.packed, stored.delta);
       this.journal = stored.journal;
       this.generation = stored.generation;
       this.packedStored = true;
+      if (matches && samePosition(matches.journal, stored.journal)) this.cache.seed(matches.posts);
     } else {
       await this.build();
     }
@@ -158,24 +184,9 @@ export class MemoryService {
 
   /** The first index of this database, from every draft and unit: tokenises everything, once. */
   private async build(): Promise<void> {
-    const journal = await journalEnd(this.db);
-    const tx = this.db.transaction(['drafts', 'posts', 'memoryUnits']);
-    const [drafts, posts, units] = await Promise.all([tx.objectStore('drafts').getAll(), tx.objectStore('posts').getAll(), tx.objectStore('memoryUnits').getAll()]);
-    await tx.done;
-    const segments = new Map(posts.map((post) => [post.key, { post, byId: new Map(post.segments.map((s) => [s.id, s])) }]));
-    const entries: Array<{ id: string; pair: string; tagged: string; atMs: number }> = [];
-    for (const draft of drafts) {
-      const known = segments.get(draft.postKey);
-      const source = known && isMemoryDraft(draft) ? draftSource(draft, known.byId.get(draft.segmentId)) : null;
-      if (!known || !source) continue;
-      entries.push({ id: draftEntryId(draft.postKey, draft.lang, draft.segmentId), pair: pairKey(known.post.sourceLanguage, draft.lang), tagged: source, atMs: draft.updatedAt });
-    }
-    for (const unit of units) {
-      if (isLiveUnit(unit)) entries.push({ id: unitEntryId(unit.id), pair: pairKey(unit.sourceLang, unit.targetLang), tagged: unit.source, atMs: unit.at });
-    }
-    const index = MemoryIndex.of(entries);
     // Read before the drafts: whatever was written meanwhile is in the journal after it.
-    this.index = index;
+    const journal = await journalEnd(this.db);
+    this.index = MemoryIndex.of(await readEveryEntry(this.db));
     this.journal = journal;
     this.generation = newGeneration();
     this.unsaved = true;
@@ -212,20 +223,21 @@ export class MemoryService {
     const sources: EntrySource[] = [];
     for (let i = 0; i < ids.length; i += READ_BATCH) sources.push(...(await readEntrySources(this.db, this.posts, ids.slice(i, i + READ_BATCH))));
     // The index, its journal position and the matches worked out ahead change together, with no wait between.
-    let indexChanged = changes.posts.size > 0;
-    const rewritten = new Set<string>();
+    const clearAll = changes.posts.size > 0 || sources.length > RECHECKED_AT_MOST;
+    const touched = new Set<string>();
     const exactKeys = new Set<string>();
+    const added: AddedSource[] = [];
     for (const { id, entry } of sources) {
+      const plain = entry ? plainSource(entry.source) : '';
       if (entry ? this.index.put(id, entry.pair, entry.source, entry.at) : this.index.remove(id)) {
-        indexChanged = true;
-      } else if (entry) {
-        rewritten.add(id);
-        exactKeys.add(exactKeyOf(entry.pair, exactHash(plainSource(entry.source))));
+        if (entry && !clearAll) added.push({ pair: entry.pair, words: wordHashes(plain) });
       }
+      touched.add(id);
+      if (entry) exactKeys.add(exactKeyOf(entry.pair, exactHash(plain)));
     }
     this.journal = changes.to;
-    if (indexChanged) this.cache.clear();
-    else this.cache.forget(rewritten, exactKeys);
+    if (clearAll) this.cache.clear();
+    else this.cache.forget(touched, exactKeys, added);
     this.unsaved = true;
     this.scheduleStore();
   }
@@ -242,7 +254,7 @@ export class MemoryService {
       running = this.compute(query)
         .then((computed) => {
           // Worked out across a change: good for this answer only.
-          if (generation === this.cache.generation) this.cache.set(postKey, lang, segmentId, computed);
+          if (generation === this.cache.generation) this.keep(postKey, lang, segmentId, computed);
           return computed;
         })
         .finally(() => this.inflight.delete(key));
@@ -254,7 +266,7 @@ export class MemoryService {
   private async compute({ postKey, lang, segmentId }: MatchQuery): Promise<ComputedMatches> {
     const sources = await this.posts.get(postKey, segmentId);
     const here = sources?.byId.get(segmentId);
-    if (!sources || !here) return { matches: [], read: new Set(), exactKey: '' };
+    if (!sources || !here) return { matches: [], read: new Set(), exactKey: '', pair: '', words: new Uint32Array(0) };
     const segment: SourceSide = { tagged: here.segment.tagged ?? here.segment.text, before: here.before, after: here.after };
     const pair = pairKey(sources.post.sourceLanguage, lang);
     const own = draftEntryId(postKey, lang, segmentId);
@@ -264,7 +276,15 @@ export class MemoryService {
     ]);
     read.delete(own);
     const entries = await readEntryTexts(this.db, this.posts, [...read]);
-    return { matches: rankMatches(segment, entries, LOWEST_THRESHOLD), read, exactKey: exactKeyOf(pair, exactHash(plainSource(segment.tagged))) };
+    const plain = plainSource(segment.tagged);
+    return { matches: rankMatches(segment, entries, LOWEST_THRESHOLD), read, exactKey: exactKeyOf(pair, exactHash(plain)), pair, words: wordHashes(plain) };
+  }
+
+  /** Keeps a segment's matches, to be stored once changes settle. */
+  private keep(postKey: string, lang: string, segmentId: string, computed: ComputedMatches): void {
+    this.cache.set(postKey, lang, segmentId, computed);
+    this.matchesUnsaved = true;
+    this.scheduleStore();
   }
 
   /** The segments after this one get their matches worked out, in the background. */

@@ -4,6 +4,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { DraftRecord, PostRecord, RevisionRecord } from '../model';
 import type { GlossaryEntry, MemoryUnit } from '../memory/memory-types';
 import type { StoredIndex } from '../memory/index-snapshot';
+import type { StoredMatches } from '../memory/stored-matches';
 import type { ChangeFeedEntry } from './change-feed';
 import { draftDocId, postDocId } from '../sync/doc-ids';
 import { hlcAt, newDeviceId } from '../sync/hlc';
@@ -106,8 +107,11 @@ export interface InterlinearDB extends DBSchema {
   memoryUnits: { key: string; value: MemoryUnit; indexes: { byPair: [string, string] } };
   /** Changes that leave no revision, for the memory index to catch up from (utils/store/change-feed.ts). */
   changeFeed: { key: number; value: ChangeFeedEntry };
-  /** The memory index as stored: its packed part ('packed') and what changed since ('delta'). */
-  memoryIndex: { key: StoredIndex['kind']; value: StoredIndex };
+  /**
+   * The memory index as stored: its packed part ('packed') and what changed since ('delta'); and
+   * the matches worked out ahead ('matches').
+   */
+  memoryIndex: { key: StoredIndex['kind'] | StoredMatches['kind']; value: StoredIndex | StoredMatches };
 }
 
 type UpgradeTx = IDBPTransaction<InterlinearDB, StoreNames<InterlinearDB>[], 'versionchange'>;
