@@ -8,12 +8,10 @@ import { formatDateTime, formatNumber, t, tCount } from '@/utils/i18n';
 import { keyOf } from '@/utils/keyboard/key-map';
 import { textDirection } from '@/utils/languages';
 import { sendMessage } from '@/utils/messaging';
-import { askBackground } from '@/utils/worker-channel';
 import type { MemoryMatch } from '@/utils/memory/memory-types';
 import { errorText } from '../post/draft-context';
 import { replaceAsTyped } from '../post/use-segment-keys';
 import { useIsEditing, useMemoryContext, type MemoryContextValue } from './memory-context';
-import { fuzzyThreshold } from './memory-settings';
 import { FillUndo } from './FillUndo';
 import { ErrorLine } from '../common/ErrorLine';
 
@@ -32,20 +30,19 @@ const KIND_LABEL = { context: 'memoryKindContext', exact: 'memoryKindExact', fuz
 function MemoryMatches({ context, segmentId, drafted }: { context: MemoryContextValue; segmentId: string; drafted: boolean }) {
   const { postKey, lang } = context;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  // Asked as the row renders for the focus, not a frame later: the answer is what the translator waits for.
+  // Taken as the row renders for the focus, not a frame later: the answer is what the translator
+  // waits for (and was asked for as the focus landed).
   useLayoutEffect(() => {
     let current = true;
     setLoaded({ status: 'loading' });
-    fuzzyThreshold()
-      .then((threshold) => askBackground({ type: 'memory:matches', postKey, lang, segmentId, threshold }))
-      .then(
-        (matches) => current && setLoaded({ status: 'ready', matches: Array.isArray(matches) ? matches : [] }),
-        (error) => current && setLoaded({ status: 'error', message: t('memoryFailed', errorText(error)) }),
-      );
+    context.questions.matchesOf(segmentId).then(
+      (matches) => current && setLoaded({ status: 'ready', matches }),
+      (error) => current && setLoaded({ status: 'error', message: t('memoryFailed', errorText(error)) }),
+    );
     return () => {
       current = false;
     };
-  }, [postKey, lang, segmentId]);
+  }, [context.questions, segmentId]);
 
   const insert = (match: MemoryMatch) => {
     const editor = document.querySelector<HTMLTextAreaElement>(`textarea[data-segment-id="${CSS.escape(segmentId)}"]`);

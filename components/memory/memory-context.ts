@@ -5,6 +5,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Segment } from '@/utils/model';
 import type { TermMatcher } from '@/utils/glossary/term-matcher';
+import type { MatchQuestions } from './match-questions';
 
 /** Which segment's editor (or its row) has the focus: rows subscribe, and only two re-render on a move. */
 export class EditingSegment {
@@ -35,6 +36,8 @@ export interface MemoryContextValue {
   /** A segment's text in the view now ('' when none). */
   textOf(segmentId: string): string;
   editing: EditingSegment;
+  /** Memory matches, asked as an editor takes the focus. */
+  questions: MatchQuestions;
   /** Sends typing still waiting, before a match is inserted or a fill is made. */
   flush(): void;
 }

@@ -5,6 +5,8 @@ import { DEFAULT_FUZZY_THRESHOLD } from '@/utils/memory/match-text';
 const THRESHOLD_KEY = 'memoryFuzzyThreshold';
 
 let known: Promise<number> | null = null;
+/** The threshold read, while it holds: a focus asks with it in its own event, with no wait. */
+let value: number | null = null;
 
 /**
  * The lowest percent a fuzzy match shows with (50–100). Read once per view and then kept (every
@@ -15,13 +17,22 @@ export function fuzzyThreshold(): Promise<number> {
   browser.storage.onChanged.addListener(function forget(changes, area) {
     if (area !== 'local' || !(THRESHOLD_KEY in changes)) return;
     known = null;
+    value = null;
     browser.storage.onChanged.removeListener(forget);
   });
   known = browser.storage.local.get(THRESHOLD_KEY).then(({ [THRESHOLD_KEY]: stored }) =>
     typeof stored === 'number' && stored >= 50 && stored <= 100 ? stored : DEFAULT_FUZZY_THRESHOLD,
   );
-  known.catch(() => (known = null));
+  known.then(
+    (read) => (value = read),
+    () => (known = null),
+  );
   return known;
+}
+
+/** The threshold if it has been read and still holds, else null. */
+export function knownFuzzyThreshold(): number | null {
+  return value;
 }
 
 export async function setFuzzyThreshold(percent: number): Promise<void> {

@@ -9,6 +9,7 @@ import type { SegmentTexts } from '../post/segment-texts';
 import { loadStemmer } from '@/utils/glossary/stemmers';
 import { TermMatcher } from '@/utils/glossary/term-matcher';
 import { EditingSegment, type MemoryContextValue } from './memory-context';
+import { MatchQuestions } from './match-questions';
 
 export interface MemoryViewInput {
   postKey: string;
@@ -30,16 +31,20 @@ export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
   const flush = useRef(input.flush);
   flush.current = input.flush;
   const editing = useMemo(() => new EditingSegment(), [input.postKey, input.lang]);
+  const questions = useMemo(() => new MatchQuestions(input.postKey, input.lang), [input.postKey, input.lang]);
   useEffect(() => {
     // Only an editor's focus moves the matches: a click on another control of a row must not
     // shift it under the pointer, and focus elsewhere leaves the last editor's matches shown.
+    // Heard as the focus lands (capture), before the editor's own focus handling.
     const onFocus = (event: FocusEvent) => {
       const id = segmentOfEditor(event.target);
-      if (id) editing.set(id);
+      if (!id || id === editing.id) return;
+      questions.askEarly(id);
+      editing.set(id);
     };
-    document.addEventListener('focusin', onFocus);
-    return () => document.removeEventListener('focusin', onFocus);
-  }, [editing]);
+    document.addEventListener('focus', onFocus, true);
+    return () => document.removeEventListener('focus', onFocus, true);
+  }, [editing, questions]);
   return useMemo(
     () => ({
       postKey: input.postKey,
@@ -48,9 +53,10 @@ export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
       segments: input.segments,
       textOf: (id: string) => texts.current.get(id),
       editing,
+      questions,
       flush: () => flush.current(),
     }),
-    [input.postKey, input.lang, input.sourceLanguage, input.segments, editing],
+    [input.postKey, input.lang, input.sourceLanguage, input.segments, editing, questions],
   );
 }
 

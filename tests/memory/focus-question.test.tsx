@@ -1,0 +1,95 @@
+// A segment's memory matches are asked for as its editor takes the focus, before the rows re-render
+// for it, and once: the matches that mount take that answer. The background's worker channel is
+// stood in for by a controller that records each question and answers "no matches".
+import { options, render, type VNode } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../components/app/App';
+import type { PostSnapshot } from '../../utils/model';
+import { startFakeBackground } from '../support/fake-background';
+
+const post: PostSnapshot = {
+  key: 'https://diff.wikimedia.org/2024/09/05/focus/',
+  url: 'https://diff.wikimedia.org/2024/09/05/focus/',
+  detected: true,
+  title: 'Focus',
+  sourceLanguage: 'en',
+  cta: null,
+  segments: Array.from({ length: 5 }, (_, i) => ({ id: `p-${i}`, kind: 'paragraph' as const, text: `Paragraph ${i} of the post.` })),
+};
+
+let n = 0;
+let root: HTMLElement;
+/** Renders of the matches' component so far, counted through Preact's render hook. */
+let matchRenders = 0;
+const renderHook = (options as unknown as { __r?: (vnode: VNode) => void }).__r;
+/** Each matches question as the worker got it, with how often the matches had rendered by then. */
+let questions: Array<{ segmentId: string; rendersBefore: number }> = [];
+
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+async function until(check: () => boolean, what: string) {
+  for (let i = 0; i < 100 && !check(); i++) await settle();
+  if (!check()) throw new Error(`never happened: ${what}`);
+}
+const editors = () => [...root.querySelectorAll<HTMLTextAreaElement>('textarea[data-segment-id]')];
+const shownIn = (i: number) => root.querySelectorAll('.segment')[i]!.querySelector('[data-testid=memory-matches]')?.textContent ?? '';
+
+beforeEach(async () => {
+  const { tabId } = await startFakeBackground(`focus-question-${n++}`, post, 'ru');
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ shown: false }); // no page to highlight in
+  root = document.createElement('div');
+  document.body.append(root);
+  history.replaceState(null, '', `/sidepanel.html?tab=${tabId}`);
+  render(<App layout="panel" />, root);
+  await until(() => editors().length === 5 && !editors()[0]!.disabled, 'editors');
+  (options as unknown as { __r: (vnode: VNode) => void }).__r = (vnode) => {
+    if (typeof vnode.type === 'function' && vnode.type.name === 'MemoryMatches') matchRenders++;
+    renderHook?.(vnode);
+  };
+  questions = [];
+  matchRenders = 0;
+  const controller = {
+    postMessage(data: { interlinear: { type: string; segmentId?: string } }, [port]: MessagePort[]) {
+      if (data.interlinear.type !== 'memory:matches') return port!.postMessage({ unanswered: true });
+      questions.push({ segmentId: data.interlinear.segmentId!, rendersBefore: matchRenders });
+      port!.postMessage({ value: [] });
+    },
+  };
+  Object.defineProperty(navigator, 'serviceWorker', { value: { controller }, configurable: true });
+});
+
+afterEach(() => {
+  (options as unknown as { __r?: (vnode: VNode) => void }).__r = renderHook;
+  vi.restoreAllMocks();
+  delete (navigator as { serviceWorker?: unknown }).serviceWorker;
+  render(null, root);
+  root.remove();
+  history.replaceState(null, '', '/');
+});
+
+describe('memory matches asked at the focus', () => {
+  it('are asked as the editor takes the focus, in its event, before the row renders them, and once', async () => {
+    // As in the browser: the focus's renders wait for the microtasks Preact queues them in. The
+    // question left in the focus event itself.
+    editors()[3]!.focus();
+    expect(questions).toEqual([{ segmentId: 'p-3', rendersBefore: 0 }]);
+    await until(() => shownIn(3) !== '' && !shownIn(3).endsWith('…'), 'the matches of segment 3');
+    expect(questions).toEqual([{ segmentId: 'p-3', rendersBefore: 0 }]);
+    expect(matchRenders).toBeGreaterThan(0);
+
+    // Focus leaving for another control keeps them; coming back to the same editor asks nothing.
+    act(() => root.querySelector<HTMLButtonElement>('button')!.focus());
+    act(() => editors()[3]!.focus());
+    await settle();
+    expect(questions).toHaveLength(1);
+
+    const rendersBefore = matchRenders;
+    editors()[1]!.focus();
+    await until(() => shownIn(1) !== '' && !shownIn(1).endsWith('…'), 'the matches of segment 1');
+    expect(questions).toEqual([
+      { segmentId: 'p-3', rendersBefore: 0 },
+      { segmentId: 'p-1', rendersBefore },
+    ]);
+  });
+});
