@@ -2,12 +2,13 @@
 // database is filled with 100,000 drafts (posts of 13 paragraphs, tests/bench/memory-corpus.ts),
 // a 13-segment post is opened in the side panel, and each segment is focused in turn: the figure is
 // from the focus to its matches shown — as a translator meets them (the post's matches worked out
-// when it opened), right after memory changed (nothing worked out ahead), and right after the
-// service worker was stopped (the stored index read back first).
+// when it opened), right after memory changed (a new entry unlike the segment, and one like it,
+// whose matches are worked out anew), and right after the service worker was stopped.
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { pollUntil } from '../e2e/harness';
 import { measured, median, percentile95, type BenchRow, type Log } from './results';
 import { openPanel, startDraftingSession, type DraftingSession } from './side-panel';
+import { memoryCorpus } from './memory-corpus';
 import { MEMORY_ENTRIES, memoryRecords, PER_POST } from './memory-records';
 
 const RESTARTS = 5;
@@ -65,25 +66,36 @@ export async function measureMemoryInChromium(log: Log): Promise<BenchRow[]> {
 
     const warm: number[] = [];
     const changed: number[] = [];
+    const changedLike: number[] = [];
+    const unlike = memoryCorpus(MEMORY_ENTRIES + 5 * PER_POST).slice(MEMORY_ENTRIES);
     const floors: number[] = [];
     for (let round = 0; round < 5; round++) {
       for (let i = 1; i < PER_POST; i++) warm.push(await focus(panel, i), await focus(panel, 0));
-      // A new entry in memory drops every match worked out ahead: each focus works its own out.
-      // From segment 1: the focus is on segment 0 already, and focusing it again shows nothing new.
-      for (let n = 0; n < PER_POST; n++) {
-        await addDraftElsewhere(session.browser.serviceWorker, round * PER_POST + n);
-        changed.push(await focus(panel, (n + 1) % PER_POST));
+      // A new entry in the same pair before each focus: one unlike the segment focused next (it
+      // keeps the matches worked out ahead), then one like it (they are worked out anew). Each
+      // focus moves to another segment: focusing the one focused shows nothing new.
+      for (let k = 0; k < PER_POST; k++) {
+        const n = round * PER_POST + k;
+        const [unlikeAt, likeAt] = [(2 * k + 1) % PER_POST, (2 * k + 2) % PER_POST];
+        await addDraftElsewhere(session.browser.serviceWorker, `u${n}`, unlike[n]!.source);
+        changed.push(await focus(panel, unlikeAt));
+        const source = (await panel.evaluate(`document.querySelectorAll('.segment-source')[${likeAt}].textContent`)) as string;
+        await addDraftElsewhere(session.browser.serviceWorker, `l${n}`, source.replace(/\b(\w+)\b/, 'reworded'));
+        changedLike.push(await focus(panel, likeAt));
       }
       floors.push(...(await Promise.all([0, 1, 2].map(() => panel.evaluate(`(${ROUND_TRIP})()`) as Promise<number>))));
-      log(`  round ${round + 1}: warm p95 ${ms(p95(warm))}, after a change p95 ${ms(p95(changed))}, round trip ${ms(median(floors))}`);
+      log(`  round ${round + 1}: warm p95 ${ms(p95(warm))}, after a change p95 ${ms(p95(changed))} (like the segment ${ms(p95(changedLike))}), round trip ${ms(median(floors))}`);
     }
 
     const restarted: number[] = [];
     const firsts: number[] = [];
+    const afterWrite: number[] = [];
     const reads: Array<{ duration: number; entries: number; bytes: number }> = [];
     const rawReads: number[] = [];
     for (let restart = 0; restart < RESTARTS; restart++) {
       await panel.close();
+      // The browser stops a worker only once it has been idle for 30 s: its writes have settled by then.
+      await pollUntil(() => matchesStored(session.browser.serviceWorker), { timeout: 30_000, message: 'the matches stored' });
       await stopWorker(session);
       panel = await openPanel(session);
       await panel.locator('textarea[data-segment-id]').nth(PER_POST - 1).waitFor();
@@ -92,9 +104,12 @@ export async function measureMemoryInChromium(log: Log): Promise<BenchRow[]> {
       restarted.push(...round);
       firsts.push(round[0]!);
       const worker = await runningWorker(session);
+      // Answered from the matches stored beside the index: a write makes them stale, and the index is read.
+      await addDraftElsewhere(worker, `r${restart}`, unlike[restart]!.source);
+      afterWrite.push(await focus(panel, 0));
       reads.push(await indexRead(worker));
       rawReads.push(await rawIndexRead(worker));
-      log(`  restart ${restart + 1}: first focus ${ms(round[0]!)}, p95 ${ms(p95(round))}; index read in ${ms(reads.at(-1)!.duration)} (the record alone: ${ms(rawReads.at(-1)!)})`);
+      log(`  restart ${restart + 1}: first focus ${ms(round[0]!)}, p95 ${ms(p95(round))}; after a write ${ms(afterWrite.at(-1)!)}; index read in ${ms(reads.at(-1)!.duration)} (the record alone: ${ms(rawReads.at(-1)!)})`);
     }
     const read = reads.at(-1)!;
     const roundTrip = `A message round trip from the panel (glossary:list, one IndexedDB read) took ${ms(median(floors))} (median) in the same session.`;
@@ -105,14 +120,20 @@ export async function measureMemoryInChromium(log: Log): Promise<BenchRow[]> {
           `matches the background worked out when the panel opened it. Each segment's editor is focused in turn (${warm.length} ` +
           `focuses): from focus() to the frame after its matches are in the page. Value: p95; median ${ms(median(warm))}. ${roundTrip}`),
       focusRow(`memory matches right after memory changed, ${ENTRIES} entries: focus → shown (p95)`, changed,
-        `As above, but before each focus a new draft is written into the database (a new entry: every match worked out ahead is ` +
-          `dropped), so each focus takes that change in and works its matches out: index lookup, the candidates read in one ` +
-          `transaction, scoring. Value: p95 of ${changed.length} focuses; median ${ms(median(changed))}.`),
+        `As above, but before each focus a new Russian draft of another post is written into the database behind the worker's ` +
+          `back (as a sync pull brings one), its paragraph unlike the segment focused: each focus first takes the change in (the ` +
+          `journal, the entry's source read and indexed, the matches kept checked against it) and the segment keeps its matches. ` +
+          `Value: p95 of ${changed.length} focuses; median ${ms(median(changed))}.`),
+      focusRow(`memory matches right after an entry like the segment was added, ${ENTRIES} entries: focus → shown (p95)`, changedLike,
+        `As above, but the new draft's paragraph is the focused segment's with one word changed: it may be among that segment's ` +
+          `candidates, so its matches are worked out anew — index lookup, the candidates read in one transaction, scoring. Value: ` +
+          `p95 of ${changedLike.length} focuses; median ${ms(median(changedLike))}.`),
       focusRow(`memory matches after a worker start, ${ENTRIES} entries: focus → shown (p95)`, restarted,
-        `The service worker stopped (CDP Target.closeTarget), the side panel opened again (its first request wakes the worker, ` +
-          `which reads the stored index and works the post's matches out), then each segment focused once, the first as soon as ` +
+        `The service worker stopped (CDP Target.closeTarget) once its writes had settled (the browser stops it only after 30 s ` +
+          `idle), the side panel opened again (its first request wakes the worker), then each segment focused once, the first as soon as ` +
           `the editors are there; ${RESTARTS} restarts, ${restarted.length} focuses. Value: p95; the first focus after each start: ` +
-          `${firsts.map(ms).join(', ')}. The stored index (${read.entries.toLocaleString('en-US')} entries) was read in ` +
+          `${firsts.map(ms).join(', ')}. They are answered from the matches stored beside the index while nothing was written ` +
+          `since; a focus after a write waits for the index: ${afterWrite.map(ms).join(', ')}. The stored index (${read.entries.toLocaleString('en-US')} entries) was read in ` +
           `${reads.map((r) => ms(r.duration)).join(', ')}; the same record read alone, afterwards: ${rawReads.map(ms).join(', ')}.`),
       measured({ name: `memory index first build (no stored index), ${ENTRIES} entries, Chromium`, unit: 'ms', goal: null }, [built],
         'The first focus after the database was filled with drafts, before any index was stored: every draft read and tokenised, ' +
@@ -177,16 +198,35 @@ async function hasStoredIndex(worker: Worker): Promise<boolean> {
   })()`) as Promise<boolean>;
 }
 
-/** A new Persian draft (and its revision) of a bench post: a new entry, as a sync pull would bring. */
-async function addDraftElsewhere(worker: Worker, n: number): Promise<void> {
-  await worker.evaluate(`(async () => { ${IDB}
-    const tx = db.transaction(['drafts', 'revisions'], 'readwrite');
-    const ids = { postKey: 'https://diff.wikimedia.org/bench/${n}/', lang: 'fa', segmentId: 'p-${n}-0' };
-    tx.objectStore('drafts').put({ ...ids, text: 'ترجمهٔ تازه ${n}', rev: 1, updatedAt: Date.now() });
-    tx.objectStore('revisions').add({ ...ids, rev: 1, text: 'ترجمهٔ تازه ${n}', at: Date.now() });
+/** Whether the matches worked out ahead are stored, and nothing was written after them. */
+async function matchesStored(worker: Worker): Promise<boolean> {
+  return worker.evaluate(`(async () => { ${IDB}
+    const tx = db.transaction(['memoryIndex', 'revisions', 'changeFeed']);
+    const stored = await request(tx.objectStore('memoryIndex').get('matches'));
+    const after = stored && await Promise.all([
+      request(tx.objectStore('revisions').getKey(IDBKeyRange.lowerBound(stored.journal.revision, true))),
+      request(tx.objectStore('changeFeed').getKey(IDBKeyRange.lowerBound(stored.journal.feed, true))),
+    ]);
+    db.close();
+    return !!stored && after.every((key) => key === undefined);
+  })()`) as Promise<boolean>;
+}
+
+/** A new post of one paragraph and its Russian draft (with its revision): a new entry, as a sync pull would bring. */
+async function addDraftElsewhere(worker: Worker, name: string, source: string): Promise<void> {
+  await worker.evaluate(
+    `(async ({ name, source }) => { ${IDB}
+    const tx = db.transaction(['posts', 'drafts', 'revisions'], 'readwrite');
+    const postKey = 'https://diff.wikimedia.org/bench/new-' + name + '/';
+    const segments = [{ id: 'p-' + name, kind: 'paragraph', text: source }];
+    tx.objectStore('posts').put({ key: postKey, url: postKey, title: 'New ' + name, sourceLanguage: 'en', cta: null, segments, targetLanguage: 'ru', firstSeen: 1, lastSeen: 1 });
+    const ids = { postKey, lang: 'ru', segmentId: segments[0].id };
+    tx.objectStore('drafts').put({ ...ids, text: 'Новый перевод ' + name, rev: 1, updatedAt: Date.now() });
+    tx.objectStore('revisions').add({ ...ids, rev: 1, text: 'Новый перевод ' + name, at: Date.now() });
     await new Promise((resolve) => { tx.oncomplete = resolve; });
     db.close();
-  })()`);
+  })(${JSON.stringify({ name, source })})`,
+  );
 }
 
 async function stopWorker(session: DraftingSession): Promise<void> {
