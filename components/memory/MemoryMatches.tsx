@@ -12,6 +12,7 @@ import type { MemoryMatch } from '@/utils/memory/memory-types';
 import { errorText } from '../post/draft-context';
 import { replaceAsTyped } from '../post/use-segment-keys';
 import { useIsEditing, useMemoryContext, type MemoryContextValue } from './memory-context';
+import { segmentAfter } from './match-questions';
 import { FillUndo } from './FillUndo';
 import { ErrorLine } from '../common/ErrorLine';
 
@@ -23,20 +24,30 @@ export const MemorySlot = memo(function MemorySlot({ segmentId, drafted }: { seg
   return <MemoryMatches context={context} segmentId={segmentId} drafted={drafted} />;
 });
 
-type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; matches: MemoryMatch[] };
+/** Ready matches are `confirming` while they are the held ones and the background's answer is on its way. */
+type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; matches: MemoryMatch[]; confirming?: boolean };
 
 const KIND_LABEL = { context: 'memoryKindContext', exact: 'memoryKindExact', fuzzy: 'memoryKindFuzzy' } as const;
 
 function MemoryMatches({ context, segmentId, drafted }: { context: MemoryContextValue; segmentId: string; drafted: boolean }) {
   const { postKey, lang } = context;
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const shownAtOnce = (): Loaded => {
+    const held = context.questions.heldFor(segmentId);
+    return held ? { status: 'ready', matches: held, confirming: true } : { status: 'loading' };
+  };
+  const [loaded, setLoaded] = useState<Loaded>(shownAtOnce);
   // Taken as the row renders for the focus, not a frame later: the answer is what the translator
-  // waits for (and was asked for as the focus landed).
+  // waits for (and was asked for as the focus landed). What was held shows until it comes.
   useLayoutEffect(() => {
     let current = true;
-    setLoaded({ status: 'loading' });
+    setLoaded(shownAtOnce());
     context.questions.matchesOf(segmentId).then(
-      (matches) => current && setLoaded({ status: 'ready', matches }),
+      (matches) => {
+        if (!current) return;
+        setLoaded({ status: 'ready', matches });
+        const next = segmentAfter(context.segments, segmentId);
+        if (next) context.questions.askAhead(next);
+      },
       (error) => current && setLoaded({ status: 'error', message: t('memoryFailed', errorText(error)) }),
     );
     return () => {
@@ -58,7 +69,12 @@ function MemoryMatches({ context, segmentId, drafted }: { context: MemoryContext
 
   const dir = textDirection(lang);
   return (
-    <section class="memory-matches" aria-label={t('memoryHeading')} data-testid="memory-matches">
+    <section
+      class="memory-matches"
+      aria-label={t('memoryHeading')}
+      aria-busy={loaded.status === 'loading' || (loaded.status === 'ready' && loaded.confirming === true)}
+      data-testid="memory-matches"
+    >
       {loaded.status === 'loading' && <p class="muted memory-status">{t('memoryLoading')}</p>}
       {loaded.status === 'error' && <ErrorLine error={loaded.message} />}
       {loaded.status === 'ready' && loaded.matches.length === 0 && <p class="muted memory-status">{t('memoryNone')}</p>}

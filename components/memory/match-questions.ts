@@ -2,12 +2,24 @@
 // rows re-render for it: that render (and the page highlight the focus also sends) takes
 // milliseconds the answer need not wait for. The matches that mount for that focus take the answer
 // already on its way instead of asking again.
+//
+// Answers are held, and the segment after the one answered is asked for ahead: a focus that comes
+// back, or moves on down, shows what is held at once while its own question confirms it. Whatever
+// the view hears changed in memory (a draft written anywhere, units imported) drops what is held.
 import { askBackground } from '@/utils/worker-channel';
 import type { MemoryMatch } from '@/utils/memory/memory-types';
+import type { Segment } from '@/utils/model';
 import { fuzzyThreshold, knownFuzzyThreshold } from './memory-settings';
+
+/** How many segments' answers are held. */
+const HELD_AT_MOST = 64;
 
 export class MatchQuestions {
   private early: { segmentId: string; answer: Promise<MemoryMatch[]> } | null = null;
+  private readonly held = new Map<string, { threshold: number; matches: MemoryMatch[] }>();
+  private readonly ahead = new Set<string>();
+  /** Changes when memory changes: answers asked for before are not held. */
+  private generation = 0;
 
   constructor(
     private readonly postKey: string,
@@ -32,13 +44,50 @@ export class MatchQuestions {
     return early?.segmentId === segmentId ? early.answer : this.ask(segmentId);
   }
 
+  /** The last answer for a segment, while nothing the view heard of changed memory since. */
+  heldFor(segmentId: string): MemoryMatch[] | null {
+    const held = this.held.get(segmentId);
+    return held && held.threshold === knownFuzzyThreshold() ? held.matches : null;
+  }
+
+  /** Asks ahead for a segment the translator is likely to go to next. */
+  askAhead(segmentId: string): void {
+    if (!this.lang || this.heldFor(segmentId) || this.ahead.has(segmentId)) return;
+    this.ahead.add(segmentId);
+    this.ask(segmentId)
+      .catch(() => undefined)
+      .finally(() => this.ahead.delete(segmentId));
+  }
+
+  /** Memory changed: nothing held may be shown before the background answers again. */
+  forget(): void {
+    this.generation++;
+    this.held.clear();
+  }
+
   /** With the threshold known, the question leaves now, in the focus's own event. */
   private ask(segmentId: string): Promise<MemoryMatch[]> {
+    const generation = this.generation;
     const question = (threshold: number) =>
-      askBackground({ type: 'memory:matches', postKey: this.postKey, lang: this.lang, segmentId, threshold }).then((matches) =>
-        Array.isArray(matches) ? matches : [],
-      );
+      askBackground({ type: 'memory:matches', postKey: this.postKey, lang: this.lang, segmentId, threshold }).then((answer) => {
+        const matches = Array.isArray(answer) ? answer : [];
+        if (generation === this.generation) this.hold(segmentId, threshold, matches);
+        return matches;
+      });
     const threshold = knownFuzzyThreshold();
     return threshold === null ? fuzzyThreshold().then(question) : question(threshold);
   }
+
+  private hold(segmentId: string, threshold: number, matches: MemoryMatch[]): void {
+    this.held.delete(segmentId);
+    if (this.held.size >= HELD_AT_MOST) this.held.delete(this.held.keys().next().value!);
+    this.held.set(segmentId, { threshold, matches });
+  }
+}
+
+/** The segment after this one, which a translator goes on to. */
+export function segmentAfter(segments: readonly Segment[], segmentId: string | null): string | null {
+  if (segmentId === null) return null;
+  const at = segments.findIndex((s) => s.id === segmentId);
+  return at >= 0 ? (segments[at + 1]?.id ?? null) : null;
 }

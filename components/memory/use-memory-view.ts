@@ -9,7 +9,7 @@ import type { SegmentTexts } from '../post/segment-texts';
 import { loadStemmer } from '@/utils/glossary/stemmers';
 import { TermMatcher } from '@/utils/glossary/term-matcher';
 import { EditingSegment, type MemoryContextValue } from './memory-context';
-import { MatchQuestions } from './match-questions';
+import { MatchQuestions, segmentAfter } from './match-questions';
 
 export interface MemoryViewInput {
   postKey: string;
@@ -19,6 +19,9 @@ export interface MemoryViewInput {
   texts: SegmentTexts;
   flush(): void;
 }
+
+/** The messages that say memory may have changed. */
+const MEMORY_CHANGES: ReadonlySet<string> = new Set(['draft:changed', 'drafts:imported', 'memory:changed']);
 
 /** The segment whose editor took the focus. */
 function segmentOfEditor(target: EventTarget | null): string | null {
@@ -44,6 +47,20 @@ export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
     };
     document.addEventListener('focus', onFocus, true);
     return () => document.removeEventListener('focus', onFocus, true);
+  }, [editing, questions]);
+  const segments = useRef(input.segments);
+  segments.current = input.segments;
+  useEffect(() => {
+    // What changes memory tells the views: what they hold may be stale, and the next segment is asked for again.
+    const onMessage = (message: unknown) => {
+      if (!isMessage(message) || !MEMORY_CHANGES.has(message.type)) return undefined;
+      questions.forget();
+      const next = segmentAfter(segments.current, editing.id);
+      if (next) questions.askAhead(next);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [editing, questions]);
   return useMemo(
     () => ({

@@ -118,6 +118,31 @@ describe('translation memory and glossary in Chromium', () => {
     await expect(history.innerText()).resolves.toContain(`from memory (${percent}%)`);
   });
 
+  it('shows the next segment’s matches as the focus moves on, held ahead, while its own answer confirms them', async () => {
+    const rows = followup.locator('.segment');
+    const busyOf = (i: number) => rows.nth(i).getByTestId('memory-matches').getAttribute('aria-busy');
+    await editors(followup).nth(0).focus();
+    await pollUntil(async () => (await busyOf(0)) === 'false', { message: 'the first segment’s matches' });
+    // The next segment was asked for ahead: its row never shows the loading line.
+    const sawLoading = await followup.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const row = document.querySelectorAll('.segment')[1]!;
+          let loading = false;
+          const observer = new MutationObserver(() => {
+            if (row.querySelector('.memory-status')?.textContent?.endsWith('…')) loading = true;
+            if (row.querySelector('[data-testid="memory-matches"][aria-busy="false"]')) {
+              observer.disconnect();
+              resolve(loading);
+            }
+          });
+          observer.observe(row, { childList: true, subtree: true, characterData: true, attributes: true });
+          setTimeout(() => row.querySelector<HTMLTextAreaElement>('textarea')!.focus(), 200);
+        }),
+    );
+    expect(sawLoading).toBe(false);
+  });
+
   it('answers the focuses after a worker start from the matches stored beside the index, until a draft is typed', async () => {
     // The panel opened again works out the matches of its untranslated segments; they are stored
     // with the index once writes settle.

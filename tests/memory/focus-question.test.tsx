@@ -68,28 +68,64 @@ afterEach(() => {
   history.replaceState(null, '', '/');
 });
 
+const busy = (i: number) => root.querySelectorAll('.segment')[i]!.querySelector('[data-testid=memory-matches]')?.getAttribute('aria-busy');
+const asked = () => questions.map((q) => q.segmentId);
+
 describe('memory matches asked at the focus', () => {
   it('are asked as the editor takes the focus, in its event, before the row renders them, and once', async () => {
     // As in the browser: the focus's renders wait for the microtasks Preact queues them in. The
     // question left in the focus event itself.
     editors()[3]!.focus();
     expect(questions).toEqual([{ segmentId: 'p-3', rendersBefore: 0 }]);
-    await until(() => shownIn(3) !== '' && !shownIn(3).endsWith('…'), 'the matches of segment 3');
-    expect(questions).toEqual([{ segmentId: 'p-3', rendersBefore: 0 }]);
+    await until(() => shownIn(3) !== '' && busy(3) === 'false', 'the matches of segment 3');
     expect(matchRenders).toBeGreaterThan(0);
+    // Then the next segment's, ahead.
+    await until(() => asked().length === 2, 'the next segment asked for');
+    expect(asked()).toEqual(['p-3', 'p-4']);
 
     // Focus leaving for another control keeps them; coming back to the same editor asks nothing.
     act(() => root.querySelector<HTMLButtonElement>('button')!.focus());
     act(() => editors()[3]!.focus());
     await settle();
-    expect(questions).toHaveLength(1);
+    expect(asked()).toEqual(['p-3', 'p-4']);
 
     const rendersBefore = matchRenders;
     editors()[1]!.focus();
-    await until(() => shownIn(1) !== '' && !shownIn(1).endsWith('…'), 'the matches of segment 1');
-    expect(questions).toEqual([
-      { segmentId: 'p-3', rendersBefore: 0 },
-      { segmentId: 'p-1', rendersBefore },
-    ]);
+    await until(() => shownIn(1) !== '' && busy(1) === 'false', 'the matches of segment 1');
+    expect(questions[2]).toEqual({ segmentId: 'p-1', rendersBefore });
+  });
+
+  it('show what is held at once, going on down or coming back, while a new answer confirms it', async () => {
+    editors()[3]!.focus();
+    await until(() => asked().length === 2 && busy(3) === 'false', 'segment 3 answered, segment 4 asked ahead');
+    await settle(); // the answer comes after the question
+    // Segment 4's answer is held: its first render shows it, marked busy until its own question is answered.
+    editors()[4]!.focus();
+    await Promise.resolve();
+    expect(shownIn(4)).toBe('No match in translation memory.');
+    expect(busy(4)).toBe('true');
+    expect(asked().at(-1)).toBe('p-4');
+    await until(() => busy(4) === 'false', 'segment 4 confirmed');
+    // Back to segment 3: held too.
+    editors()[3]!.focus();
+    await Promise.resolve();
+    expect(shownIn(3)).toBe('No match in translation memory.');
+  });
+
+  it('hold nothing once memory changed, until asked again', async () => {
+    editors()[3]!.focus();
+    await until(() => asked().length === 2 && busy(3) === 'false', 'segment 3 answered, segment 4 asked ahead');
+    // A draft written (here, elsewhere, or synced): every view hears of it.
+    await act(() => fakeBrowser.runtime.sendMessage({ type: 'memory:changed' }));
+    // The segment after the one being edited is asked for again.
+    await until(() => asked().length === 3, 'segment 4 asked again');
+    expect(asked()).toEqual(['p-3', 'p-4', 'p-4']);
+    editors()[4]!.focus();
+    await until(() => busy(4) === 'false', 'segment 4 answered');
+    // Segment 3's answer came before the change: it is not shown again unasked.
+    editors()[3]!.focus();
+    await Promise.resolve();
+    expect(shownIn(3)).toBe('Looking in translation memory…');
+    await until(() => busy(3) === 'false', 'segment 3 answered again');
   });
 });

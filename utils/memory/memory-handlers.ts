@@ -34,7 +34,10 @@ export function memoryHandlers(ports: MemoryPorts): MemoryParts {
   const service = new MemoryService(store.db);
   store.onDraftWritten = () => service.changed();
   onEntriesApplied((kinds) => {
-    if (kinds.has('unit')) service.changed();
+    if (kinds.has('unit')) {
+      service.changed();
+      ports.broadcast({ type: 'memory:changed' });
+    }
     if (kinds.has('glossary')) ports.broadcast({ type: 'glossary:changed' });
   });
 
@@ -82,7 +85,10 @@ export function memoryHandlers(ports: MemoryPorts): MemoryParts {
     },
     'memory:import-tmx': async ({ units, origin }) => {
       const report = await importUnits(store, units, origin);
-      if (report.added) service.changed();
+      if (report.added) {
+        service.changed();
+        ports.broadcast({ type: 'memory:changed' });
+      }
       return report;
     },
     'glossary:list': ({ sourceLang, targetLang }) => listGlossary(store, targetLang ? { sourceLang: sourceLang ?? null, targetLang } : undefined),

@@ -35,6 +35,8 @@ export interface MemoryProtocol {
   'glossary:import': { request: { entries: GlossaryInput[] }; response: { added: number; skipped: number } };
   /** background → views: the glossary changed (here, or by sync). */
   'glossary:changed': { request: {}; response: void };
+  /** background → views: memory units were imported or synced (drafts tell of themselves: draft:changed). */
+  'memory:changed': { request: {}; response: void };
 }
 
 /** Every memory and glossary message, and those the background answers. */
@@ -53,6 +55,7 @@ export const MEMORY_MESSAGE_TYPES = [
   'glossary:delete',
   'glossary:import',
   'glossary:changed',
+  'memory:changed',
 ] as const satisfies readonly (keyof MemoryProtocol)[];
 
-export const MEMORY_BACKGROUND_MESSAGES = MEMORY_MESSAGE_TYPES.filter((type) => type !== 'glossary:changed');
+export const MEMORY_BACKGROUND_MESSAGES = MEMORY_MESSAGE_TYPES.filter((type) => type !== 'glossary:changed' && type !== 'memory:changed');
