@@ -59,6 +59,21 @@ export class MatchQuestions {
       .finally(() => this.ahead.delete(segmentId));
   }
 
+  /** Holds what the background has at hand for these segments, working none out for it. */
+  askAtHand(segmentIds: string[]): void {
+    if (!this.lang || segmentIds.length === 0) return;
+    const generation = this.generation;
+    const question = (threshold: number) =>
+      askBackground({ type: 'memory:matches-at-hand', postKey: this.postKey, lang: this.lang, segmentIds, threshold }).then((found) => {
+        if (generation !== this.generation || typeof found !== 'object' || found === null) return;
+        for (const [segmentId, matches] of Object.entries(found)) {
+          if (Array.isArray(matches) && !this.held.has(segmentId)) this.hold(segmentId, threshold, matches);
+        }
+      });
+    const threshold = knownFuzzyThreshold();
+    void (threshold === null ? fuzzyThreshold().then(question) : question(threshold)).catch(() => undefined);
+  }
+
   /** Memory changed: nothing held may be shown before the background answers again. */
   forget(): void {
     this.generation++;

@@ -1,7 +1,7 @@
 // The memory and glossary state of a post view, made once per post and language: the segment
 // being edited (from focus), and the glossary's term matcher, loaded after the view has painted
 // and only when the pair has terms (the stemmers are loaded then too).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isMessage, sendMessage } from '@/utils/messaging';
 import type { Segment } from '@/utils/model';
@@ -19,6 +19,9 @@ export interface MemoryViewInput {
   texts: SegmentTexts;
   flush(): void;
 }
+
+/** How many of the first untranslated segments' matches a view asks for as it opens. */
+const AT_HAND = 20;
 
 /** The messages that say memory may have changed. */
 const MEMORY_CHANGES: ReadonlySet<string> = new Set(['draft:changed', 'drafts:imported', 'memory:changed']);
@@ -50,6 +53,12 @@ export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
   }, [editing, questions]);
   const segments = useRef(input.segments);
   segments.current = input.segments;
+  useLayoutEffect(() => {
+    // As the view first renders (one message, no wait): what the background has at hand for the
+    // first untranslated segments, where a translator starts.
+    const untranslated = segments.current.filter((s) => texts.current.get(s.id).trim() === '');
+    questions.askAtHand(untranslated.slice(0, AT_HAND).map((s) => s.id));
+  }, [questions]);
   useEffect(() => {
     // What changes memory tells the views: what they hold may be stale, and the next segment is asked for again.
     const onMessage = (message: unknown) => {

@@ -26,6 +26,8 @@ let matchRenders = 0;
 const renderHook = (options as unknown as { __r?: (vnode: VNode) => void }).__r;
 /** Each matches question as the worker got it, with how often the matches had rendered by then. */
 let questions: Array<{ segmentId: string; rendersBefore: number }> = [];
+/** The segments of each question for what the background has at hand. */
+let atHand: string[][] = [];
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
 async function until(check: () => boolean, what: string) {
@@ -37,7 +39,23 @@ const shownIn = (i: number) => root.querySelectorAll('.segment')[i]!.querySelect
 
 beforeEach(async () => {
   const { tabId } = await startFakeBackground(`focus-question-${n++}`, post, 'ru');
+  await fakeBrowser.runtime.sendMessage({ type: 'draft:save', postKey: post.key, lang: 'ru', segmentId: 'p-0', text: 'Абзац 0.' });
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ shown: false }); // no page to highlight in
+  questions = [];
+  atHand = [];
+  matchRenders = 0;
+  const controller = {
+    postMessage(data: { interlinear: { type: string; segmentId?: string; segmentIds?: string[] } }, [port]: MessagePort[]) {
+      if (data.interlinear.type === 'memory:matches-at-hand') {
+        atHand.push(data.interlinear.segmentIds!);
+        return port!.postMessage({ value: { 'p-2': [] } });
+      }
+      if (data.interlinear.type !== 'memory:matches') return port!.postMessage({ unanswered: true });
+      questions.push({ segmentId: data.interlinear.segmentId!, rendersBefore: matchRenders });
+      port!.postMessage({ value: [] });
+    },
+  };
+  Object.defineProperty(navigator, 'serviceWorker', { value: { controller }, configurable: true });
   root = document.createElement('div');
   document.body.append(root);
   history.replaceState(null, '', `/sidepanel.html?tab=${tabId}`);
@@ -47,16 +65,6 @@ beforeEach(async () => {
     if (typeof vnode.type === 'function' && vnode.type.name === 'MemoryMatches') matchRenders++;
     renderHook?.(vnode);
   };
-  questions = [];
-  matchRenders = 0;
-  const controller = {
-    postMessage(data: { interlinear: { type: string; segmentId?: string } }, [port]: MessagePort[]) {
-      if (data.interlinear.type !== 'memory:matches') return port!.postMessage({ unanswered: true });
-      questions.push({ segmentId: data.interlinear.segmentId!, rendersBefore: matchRenders });
-      port!.postMessage({ value: [] });
-    },
-  };
-  Object.defineProperty(navigator, 'serviceWorker', { value: { controller }, configurable: true });
 });
 
 afterEach(() => {
@@ -110,6 +118,21 @@ describe('memory matches asked at the focus', () => {
     editors()[3]!.focus();
     await Promise.resolve();
     expect(shownIn(3)).toBe('No match in translation memory.');
+  });
+
+  it('hold what the background has at hand for the untranslated segments as the view opens', async () => {
+    await until(() => atHand.length === 1, 'the question as the view opened');
+    expect(atHand).toEqual([['p-1', 'p-2', 'p-3', 'p-4']]); // segment 0 is drafted
+    await settle();
+    editors()[2]!.focus();
+    await Promise.resolve();
+    expect(shownIn(2)).toBe('No match in translation memory.');
+    expect(busy(2)).toBe('true');
+    await until(() => busy(2) === 'false', 'segment 2 confirmed');
+    // Segment 1 was not at hand: it waits for its answer.
+    editors()[1]!.focus();
+    await Promise.resolve();
+    expect(shownIn(1)).toBe('Looking in translation memory…');
   });
 
   it('hold nothing once memory changed, until asked again', async () => {

@@ -180,6 +180,9 @@ describe('matches stored beside the index', () => {
     const reads = countIndexReads();
     const after = new MemoryService(store.db);
     await after.warm(SECOND, 'ru');
+    const atHand = await after.atHand(SECOND, 'ru', [idOf(second, CAPTION), idOf(second, THANKS), 'p-none']);
+    expect(Object.keys(atHand).sort()).toEqual([idOf(second, CAPTION), idOf(second, THANKS)].sort());
+    expect(atHand[idOf(second, CAPTION)]?.[0]?.target).toBe(CAPTION_RU);
     expect((await best(after, second, CAPTION))?.target).toBe(CAPTION_RU);
     expect((await best(after, second, SESSIONS))?.target).toBe(SESSIONS_RU);
     expect(await best(after, second, THANKS)).toBeUndefined();
@@ -188,6 +191,7 @@ describe('matches stored beside the index', () => {
     const lookups = vi.spyOn(MemoryIndex.prototype, 'candidates');
     await after.ready();
     expect((await best(after, second, CAPTION))?.target).toBe(CAPTION_RU);
+    expect((await after.atHand(SECOND, 'ru', [idOf(second, SESSIONS)]))[idOf(second, SESSIONS)]?.[0]?.target).toBe(SESSIONS_RU);
     expect(reads()).toBe(1);
     expect(lookups).not.toHaveBeenCalled();
   });
@@ -215,5 +219,20 @@ describe('matches stored beside the index', () => {
     await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: `${CAPTION_RU}!` });
     await vi.waitFor(() => expect(reads()).toBe(1));
     expect((await best(after, second, CAPTION))?.target).toBe(`${CAPTION_RU}!`);
+  });
+
+  it('cover again, once stored, the segments of an opened post that a change made work out anew', async () => {
+    const { store, first, second } = await setUp();
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: CAPTION_RU });
+    const before = new MemoryService(store.db);
+    await before.warm(SECOND, 'ru');
+    // The caption's draft changed: the second post's caption must be worked out anew.
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: `${CAPTION_RU}!` });
+    await before.store();
+    const reads = countIndexReads();
+    const after = new MemoryService(store.db);
+    await after.warm(SECOND, 'ru');
+    expect((await best(after, second, CAPTION))?.target).toBe(`${CAPTION_RU}!`);
+    expect(reads()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
 // from there, and tokenises nothing it had.
 import type { IDBPDatabase } from 'idb';
 import type { InterlinearDB } from '../store/schema';
-import type { IndexDelta } from './memory-index';
+import type { IndexDelta, MemoryIndex } from './memory-index';
 import type { PackedIndex } from './packed-index';
 
 /** The stored form's version: another one (older code, other word hashes) is built anew. */
@@ -82,4 +82,13 @@ export async function storeDelta(db: IDBPDatabase<InterlinearDB>, delta: IndexDe
 
 export function newGeneration(): string {
   return crypto.randomUUID();
+}
+
+/** How the index came to be, in the worker's performance timeline (the bench reads it there). */
+export function noteIndexLoad(how: 'read' | 'built', started: number, index: MemoryIndex): void {
+  try {
+    performance.measure(`memory index ${how}`, { start: started, detail: { entries: index.size, bytes: index.approximateBytes() } });
+  } catch {
+    // A timeline without measures: nothing to note.
+  }
 }

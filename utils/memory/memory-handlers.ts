@@ -53,6 +53,7 @@ export function memoryHandlers(ports: MemoryPorts): MemoryParts {
 
   const handlers: Handlers = {
     'memory:matches': (query) => service.matches(query),
+    'memory:matches-at-hand': ({ postKey, lang, segmentIds, threshold }) => service.atHand(postKey, lang, segmentIds, threshold),
     'memory:insert': async ({ postKey, lang, segmentId, text, percent }) => {
       const draft = await store.changeDraft({ postKey, lang, segmentId }, (current) =>
         current && !current.deleted && current.text === text ? null : { text, origin: 'memory', memoryMatch: percent },

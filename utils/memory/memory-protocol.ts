@@ -9,6 +9,11 @@ import type { TmxUnit } from './tmx';
 export interface MemoryProtocol {
   /** view → background: up to three memory matches for a segment, best first. */
   'memory:matches': { request: { postKey: string; lang: string; segmentId: string; threshold?: number }; response: MemoryMatch[] };
+  /**
+   * view → background: the matches the background has at hand for these segments (worked out
+   * ahead, or stored beside the index), by segment; none is worked out for this answer.
+   */
+  'memory:matches-at-hand': { request: { postKey: string; lang: string; segmentIds: string[]; threshold?: number }; response: Record<string, MemoryMatch[]> };
   /** view → background: a match inserted into a segment: a revision "from memory (n%)". */
   'memory:insert': { request: { postKey: string; lang: string; segmentId: string; text: string; percent: number }; response: { ok: true } };
   /** view → background: fill every untranslated segment that has a 100%/101% match, as drafts. */
@@ -42,6 +47,7 @@ export interface MemoryProtocol {
 /** Every memory and glossary message, and those the background answers. */
 export const MEMORY_MESSAGE_TYPES = [
   'memory:matches',
+  'memory:matches-at-hand',
   'memory:insert',
   'memory:fill-exact',
   'memory:fill-repetitions',

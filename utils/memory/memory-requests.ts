@@ -25,6 +25,12 @@ const pair = v.object({ sourceLang: lang, targetLang: lang });
 
 export const MEMORY_REQUESTS: Record<(typeof MEMORY_BACKGROUND_MESSAGES)[number], v.GenericSchema> = {
   'memory:matches': v.object({ ...draftKey, threshold: v.optional(v.pipe(v.number(), v.minValue(50), v.maxValue(100))) }),
+  'memory:matches-at-hand': v.object({
+    postKey: address,
+    lang,
+    segmentIds: v.pipe(v.array(id), v.maxLength(50)),
+    threshold: v.optional(v.pipe(v.number(), v.minValue(50), v.maxValue(100))),
+  }),
   'memory:insert': v.object({ ...draftKey, text, percent: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(101)) }),
   'memory:fill-exact': v.object({ postKey: address, lang }),
   'memory:fill-repetitions': v.object(draftKey),

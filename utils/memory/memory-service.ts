@@ -7,16 +7,17 @@
 // (stored-matches.ts).
 import type { IDBPDatabase } from 'idb';
 import type { InterlinearDB } from '../store/schema';
-import { PostCache, readEntrySources, readEntryTexts, readEveryEntry, type EntrySource } from './entry-reads';
-import { newGeneration, readStoredIndex, storeDelta, storePacked, type JournalPosition } from './index-snapshot';
-import { atThreshold, exactKeyOf, MatchCache, type AddedSource, type ComputedMatches } from './match-cache';
+import { PostCache, readEntryTexts, readEveryEntry } from './entry-reads';
+import { newGeneration, noteIndexLoad, readStoredIndex, storeDelta, storePacked, type JournalPosition } from './index-snapshot';
+import { atThreshold, exactKeyOf, MatchCache, type ComputedMatches } from './match-cache';
 import { DEFAULT_FUZZY_THRESHOLD, plainSource, rankMatches, type SourceSide } from './match-text';
-import { draftEntryId, pairKey, unitEntryId } from './memory-entries';
+import { draftEntryId, pairKey } from './memory-entries';
 import { exactHash, MemoryIndex } from './memory-index';
 import { journalEnd, readJournal, type JournalChanges } from './memory-journal';
 import { wordHashes } from './word-hashes';
 import type { MemoryMatch } from './memory-types';
 import { samePosition, StartMatches, storeMatches } from './stored-matches';
+import { readChangedSources, takeSources } from './take-changes';
 
 /**
  * Exact candidates read at most, the latest written: a licence line a team repeats in every post
@@ -29,9 +30,6 @@ export const LOWEST_THRESHOLD = 50;
 const WARM_SEGMENTS = 20;
 /** After a segment's matches, the next ones' are worked out too: a translator goes on down. */
 const WARM_AHEAD = 3;
-const READ_BATCH = 500;
-/** Past this many entries changed at once (a sync pull, an import), every match kept is dropped rather than checked. */
-const RECHECKED_AT_MOST = 200;
 /** Changes settle this long before the index is stored. */
 const SETTLE_MS = 2_000;
 /** The stored index is packed anew past this many changes (else only the changes are stored). */
@@ -60,6 +58,8 @@ export class MemoryService {
   private readonly atStart: StartMatches;
   /** The matches kept changed since they were last stored. */
   private matchesUnsaved = false;
+  /** The segments each opened post had worked out ahead: worked out again before they are stored. */
+  private readonly opened = new Map<string, { postKey: string; lang: string; segmentIds: string[] }>();
   private inflight = new Map<string, Promise<ComputedMatches>>();
   private queuedCatchUp: Promise<void> | null = null;
   private lastCatchUp: Promise<void> = Promise.resolve();
@@ -96,9 +96,17 @@ export class MemoryService {
     if (!lang) return;
     const sources = await this.posts.get(postKey);
     const segments = sources?.post.segments.filter((s) => !drafted.has(s.id)).slice(0, WARM_SEGMENTS) ?? [];
-    if (!this.loaded && (await this.atStart.cover(postKey, lang, segments.map((s) => s.id)))) return;
+    const segmentIds = segments.map((s) => s.id);
+    this.opened.delete(`${postKey}\u0001${lang}`);
+    if (this.opened.size >= 4) this.opened.delete(this.opened.keys().next().value!);
+    this.opened.set(`${postKey}\u0001${lang}`, { postKey, lang, segmentIds });
+    if (!this.loaded && (await this.atStart.cover(postKey, lang, segmentIds))) return;
     await this.ready();
-    for (const segment of segments) await this.computed({ postKey, lang, segmentId: segment.id });
+    await this.workOut(postKey, lang, segmentIds);
+  }
+
+  private async workOut(postKey: string, lang: string, segmentIds: readonly string[]): Promise<void> {
+    for (const segmentId of segmentIds) await this.computed({ postKey, lang, segmentId });
   }
 
   /** Up to three matches for a segment, best first (context, exact, then fuzzy by percent; newer first). */
@@ -110,6 +118,23 @@ export class MemoryService {
     // The next segments' matches are worked out once this answer is on its way, not before it.
     setTimeout(() => void this.warmAfter(query).catch(() => undefined), 0);
     return atThreshold(matches, query.threshold ?? DEFAULT_FUZZY_THRESHOLD);
+  }
+
+  /** The matches at hand for these segments (worked out ahead, or stored while they hold), working none out. */
+  async atHand(postKey: string, lang: string, segmentIds: readonly string[], threshold = DEFAULT_FUZZY_THRESHOLD): Promise<Record<string, MemoryMatch[]>> {
+    const found: Record<string, MemoryMatch[]> = {};
+    let kept: (segmentId: string) => ComputedMatches | undefined;
+    if (this.loaded) {
+      await this.catchUp();
+      kept = (segmentId) => this.cache.get(postKey, lang, segmentId);
+    } else {
+      kept = await this.atStart.reader(postKey, lang);
+    }
+    for (const id of segmentIds) {
+      const computed = kept(id);
+      if (computed) found[id] = atThreshold(computed.matches, threshold);
+    }
+    return found;
   }
 
   /** The best exact or context match of a segment, if any. */
@@ -134,6 +159,8 @@ export class MemoryService {
   private async storeNow(): Promise<void> {
     if (!this.loaded) return;
     await this.catchUp();
+    // What changes dropped is worked out again: the stored matches cover the posts open, for a start.
+    for (const { postKey, lang, segmentIds } of this.opened.values()) await this.workOut(postKey, lang, segmentIds);
     if (!this.unsaved && !this.matchesUnsaved) return;
     // What is stored is taken now, with no wait: the index, the matches and their journal position agree.
     const journal = this.journal;
@@ -178,7 +205,7 @@ export class MemoryService {
       await this.build();
     }
     this.loaded = true;
-    noteLoad(stored ? 'read' : 'built', started, this.index);
+    noteIndexLoad(stored ? 'read' : 'built', started, this.index);
     if (!stored) void this.store().catch(() => undefined);
   }
 
@@ -213,34 +240,14 @@ export class MemoryService {
   }
 
   private async apply(changes: JournalChanges): Promise<void> {
-    for (const postKey of changes.posts) this.posts.forget(postKey);
-    // A post's source changed: each of its drafts, in every language, may have another source or pair.
-    const ofPosts = await Promise.all(
-      [...changes.posts].map((postKey) => this.db.getAllKeysFromIndex('drafts', 'byPostLang', IDBKeyRange.bound([postKey], [postKey, []]))),
-    );
-    for (const [postKey, lang, segmentId] of ofPosts.flat()) changes.drafts.add(draftEntryId(postKey, lang, segmentId));
-    const ids = [...changes.drafts, ...[...changes.units].map(unitEntryId)];
-    const sources: EntrySource[] = [];
-    for (let i = 0; i < ids.length; i += READ_BATCH) sources.push(...(await readEntrySources(this.db, this.posts, ids.slice(i, i + READ_BATCH))));
+    const sources = await readChangedSources(this.db, this.posts, changes);
     // The index, its journal position and the matches worked out ahead change together, with no wait between.
-    const clearAll = changes.posts.size > 0 || sources.length > RECHECKED_AT_MOST;
-    const touched = new Set<string>();
-    const exactKeys = new Set<string>();
-    const added: AddedSource[] = [];
-    for (const { id, entry } of sources) {
-      const plain = entry ? plainSource(entry.source) : '';
-      if (entry ? this.index.put(id, entry.pair, entry.source, entry.at) : this.index.remove(id)) {
-        if (entry && !clearAll) added.push({ pair: entry.pair, words: wordHashes(plain) });
-      }
-      touched.add(id);
-      if (entry) exactKeys.add(exactKeyOf(entry.pair, exactHash(plain)));
-    }
+    takeSources(this.index, this.cache, sources);
     this.journal = changes.to;
-    if (clearAll) this.cache.clear();
-    else this.cache.forget(touched, exactKeys, added);
     this.unsaved = true;
     this.scheduleStore();
   }
+
 
   /** A segment's matches down to the lowest threshold: worked out ahead, being worked out, or now. */
   private computed(query: MatchQuery): Promise<ComputedMatches> {
@@ -293,14 +300,5 @@ export class MemoryService {
     const at = segments.findIndex((s) => s.id === segmentId);
     if (at < 0) return;
     for (const segment of segments.slice(at + 1, at + 1 + WARM_AHEAD)) await this.computed({ postKey, lang, segmentId: segment.id });
-  }
-}
-
-/** How the index came to be, in the worker's performance timeline (the bench reads it there). */
-function noteLoad(how: 'read' | 'built', started: number, index: MemoryIndex): void {
-  try {
-    performance.measure(`memory index ${how}`, { start: started, detail: { entries: index.size, bytes: index.approximateBytes() } });
-  } catch {
-    // A timeline without measures: nothing to note.
   }
 }

@@ -47,6 +47,13 @@ export class StartMatches {
     return found;
   }
 
+  /** A post's stored matches that still hold, by segment (none when they do not). */
+  async reader(postKey: string, lang: string): Promise<(segmentId: string) => ComputedMatches | undefined> {
+    const segments = (await this.current())?.get(`${postKey}\u0001${lang}`);
+    if (segments) this.used = true;
+    return (segmentId) => segments?.get(segmentId);
+  }
+
   /** Whether every one of these segments has stored matches that still hold. */
   async cover(postKey: string, lang: string, segmentIds: readonly string[]): Promise<boolean> {
     const segments = (await this.current())?.get(`${postKey}\u0001${lang}`);
