@@ -1,6 +1,7 @@
 // The memory and glossary state of a post view, made once per post and language: the segment
-// being edited (from focus), and the glossary's term matcher, loaded after the view has painted
-// and only when the pair has terms (the stemmers are loaded then too).
+// being edited (from focus), its questions for memory matches and the answers it holds
+// (match-questions.ts), and the glossary's term matcher, loaded after the view has painted and only
+// when the pair has terms (the stemmers are loaded then too).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isMessage, sendMessage } from '@/utils/messaging';
