@@ -20,14 +20,20 @@ export function fuzzyThreshold(): Promise<number> {
     value = null;
     browser.storage.onChanged.removeListener(forget);
   });
-  known = browser.storage.local.get(THRESHOLD_KEY).then(({ [THRESHOLD_KEY]: stored }) =>
+  const reading = browser.storage.local.get(THRESHOLD_KEY).then(({ [THRESHOLD_KEY]: stored }) =>
     typeof stored === 'number' && stored >= 50 && stored <= 100 ? stored : DEFAULT_FUZZY_THRESHOLD,
   );
-  known.then(
-    (read) => (value = read),
-    () => (known = null),
+  known = reading;
+  // A read the setting changed under is not kept: the next one reads it again.
+  reading.then(
+    (read) => {
+      if (known === reading) value = read;
+    },
+    () => {
+      if (known === reading) known = null;
+    },
   );
-  return known;
+  return reading;
 }
 
 /** The threshold if it has been read and still holds, else null. */

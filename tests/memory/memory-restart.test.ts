@@ -6,6 +6,7 @@
 // answer a start's first focuses while nothing was written since, without reading the index.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemoryIndex } from '../../utils/memory/memory-index';
+import type { StoredMatches } from '../../utils/memory/stored-matches';
 import { importUnits } from '../../utils/memory/memory-store';
 import { MemoryService } from '../../utils/memory/memory-service';
 import type { PostSnapshot, Segment } from '../../utils/model';
@@ -234,5 +235,23 @@ describe('matches stored beside the index', () => {
     await after.warm(SECOND, 'ru');
     expect((await best(after, second, CAPTION))?.target).toBe(`${CAPTION_RU}!`);
     expect(reads()).toBe(0);
+  });
+
+  it('are stored in the same step as the index, at its position, and of the posts opened only', async () => {
+    const { store, first, second } = await setUp();
+    await store.saveDraft({ postKey: FIRST, lang: 'ru', segmentId: idOf(first, CAPTION), text: CAPTION_RU });
+    const service = new MemoryService(store.db);
+    await service.warm(SECOND, 'ru');
+    await best(service, first, SESSIONS); // worked out, but of no post opened
+    await service.store(); // the first store packs the index
+    const positionOf = async (key: 'packed' | 'delta') => ((await store.db.get('memoryIndex', key)) as { journal: unknown } | undefined)?.journal;
+    const matches = async () => (await store.db.get('memoryIndex', 'matches')) as StoredMatches;
+    expect((await matches()).journal).toEqual(await positionOf('packed'));
+    expect((await matches()).posts.map(([key]) => key)).toEqual([`${SECOND}\u0001ru`]);
+    // Units imported leave only the feed, which a packed index drops: the matches move with the index.
+    await importUnits(store, [{ sourceLang: 'en', targetLang: 'ru', source: THANKS, target: THANKS_RU }], 'team.tmx');
+    await service.store();
+    expect((await matches()).journal).toEqual(await positionOf('delta'));
+    expect((await best(new MemoryService(store.db), second, THANKS))?.target).toBe(THANKS_RU);
   });
 });

@@ -5,6 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { InterlinearDB } from '../store/schema';
 import type { IndexDelta, MemoryIndex } from './memory-index';
+import type { StoredMatches } from './stored-matches';
 import type { PackedIndex } from './packed-index';
 
 /** The stored form's version: another one (older code, other word hashes) is built anew. */
@@ -64,10 +65,24 @@ export async function readStoredIndex(db: IDBPDatabase<InterlinearDB>): Promise<
   };
 }
 
-/** Stores a packed index (its delta is then empty), and drops the feed it has taken in. */
-export async function storePacked(db: IDBPDatabase<InterlinearDB>, index: PackedIndex, journal: JournalPosition, generation: string): Promise<void> {
+/**
+ * Stores a packed index (its delta is then empty), with the matches worked out ahead at the same
+ * position, and drops the feed it has taken in.
+ */
+export async function storePacked(
+  db: IDBPDatabase<InterlinearDB>,
+  index: PackedIndex,
+  journal: JournalPosition,
+  generation: string,
+  matches: StoredMatches,
+): Promise<void> {
   const tx = db.transaction('memoryIndex', 'readwrite');
-  await Promise.all([tx.store.put({ kind: 'packed', format: INDEX_FORMAT, generation, journal, index }, 'packed'), tx.store.delete('delta')]);
+  await Promise.all([
+    tx.store.put({ kind: 'packed', format: INDEX_FORMAT, generation, journal, index }, 'packed'),
+    tx.store.delete('delta'),
+    // In the same transaction: matches older than the feed kept could not tell what it held.
+    tx.store.put(matches, 'matches'),
+  ]);
   await tx.done;
   // Apart, and after: the feed is shared with every writer, and only a stored index may drop it.
   const feed = db.transaction('changeFeed', 'readwrite');
@@ -75,9 +90,17 @@ export async function storePacked(db: IDBPDatabase<InterlinearDB>, index: Packed
   await feed.done;
 }
 
-/** Stores the changes since the packed index named `generation`. */
-export async function storeDelta(db: IDBPDatabase<InterlinearDB>, delta: IndexDelta, journal: JournalPosition, generation: string): Promise<void> {
-  await db.put('memoryIndex', { kind: 'delta', format: INDEX_FORMAT, generation, journal, delta }, 'delta');
+/** Stores the changes since the packed index named `generation`, with the matches worked out ahead. */
+export async function storeDelta(
+  db: IDBPDatabase<InterlinearDB>,
+  delta: IndexDelta,
+  journal: JournalPosition,
+  generation: string,
+  matches: StoredMatches,
+): Promise<void> {
+  const tx = db.transaction('memoryIndex', 'readwrite');
+  await Promise.all([tx.store.put({ kind: 'delta', format: INDEX_FORMAT, generation, journal, delta }, 'delta'), tx.store.put(matches, 'matches')]);
+  await tx.done;
 }
 
 export function newGeneration(): string {

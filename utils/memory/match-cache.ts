@@ -4,7 +4,9 @@
 // added (or its new source) drops those of the segments it could be a candidate of (the same exact
 // source, or enough words in common); a text changed in place drops those of the segments that read
 // that entry, or that could have read it among their exact candidates. So a translator's new
-// draft keeps the matches of the paragraphs ahead, unless it is like them.
+// draft keeps the matches of the paragraphs ahead, unless it is like them. (In a large memory the
+// lookup walks only a segment's rarer words, and which ones shifts as entries come: a fresh lookup
+// may then pick other candidates. What is kept is still a match at its percent.)
 import { mayBeCandidate } from './memory-index';
 import type { MemoryMatch } from './memory-types';
 
@@ -55,9 +57,18 @@ export class MatchCache {
     segments.set(segmentId, computed);
   }
 
-  /** What is kept now, to store. */
-  snapshot(): KeptMatches {
-    return [...this.posts].map(([key, segments]) => [key, [...segments]]);
+  /** What is kept now of these posts' segments (keyed as the cache keys posts), to store. */
+  snapshot(of: ReadonlyMap<string, { segmentIds: readonly string[] }>): KeptMatches {
+    const kept: KeptMatches = [];
+    for (const [key, { segmentIds }] of of) {
+      const segments = this.posts.get(key);
+      const found = segmentIds.flatMap((id): Array<[string, ComputedMatches]> => {
+        const computed = segments?.get(id);
+        return computed ? [[id, computed]] : [];
+      });
+      if (found.length) kept.push([key, found]);
+    }
+    return kept;
   }
 
   /** Takes back matches stored at the position the index is at. */

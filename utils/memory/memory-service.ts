@@ -16,7 +16,7 @@ import { exactHash, MemoryIndex } from './memory-index';
 import { journalEnd, readJournal, type JournalChanges } from './memory-journal';
 import { wordHashes } from './word-hashes';
 import type { MemoryMatch } from './memory-types';
-import { samePosition, StartMatches, storeMatches } from './stored-matches';
+import { matchesRecord, samePosition, StartMatches, storeMatches, type StoredMatches } from './stored-matches';
 import { readChangedSources, takeSources } from './take-changes';
 
 /**
@@ -160,17 +160,18 @@ export class MemoryService {
     if (!this.loaded) return;
     await this.catchUp();
     // What changes dropped is worked out again: the stored matches cover the posts open, for a start.
-    for (const { postKey, lang, segmentIds } of this.opened.values()) await this.workOut(postKey, lang, segmentIds);
+    for (const { postKey, lang, segmentIds } of this.opened.values()) await this.workOut(postKey, lang, segmentIds).catch(() => undefined);
     if (!this.unsaved && !this.matchesUnsaved) return;
-    // What is stored is taken now, with no wait: the index, the matches and their journal position agree.
-    const journal = this.journal;
-    const matches = this.cache.snapshot();
+    // What is stored is taken now, with no wait: the index, the matches and their journal position
+    // agree. The matches stored are those of the posts opened (at most a few segments each).
+    const matches = matchesRecord(this.journal, this.cache.snapshot(this.opened));
     const indexUnsaved = this.unsaved;
     this.unsaved = false;
     this.matchesUnsaved = false;
     try {
-      if (indexUnsaved) await this.storeIndex(journal);
-      await storeMatches(this.db, journal, matches);
+      // Unless the index changed, the stored one is at this position already.
+      if (indexUnsaved) await this.storeIndex(matches);
+      else await storeMatches(this.db, matches);
     } catch (error) {
       this.unsaved ||= indexUnsaved;
       this.matchesUnsaved = true;
@@ -178,16 +179,16 @@ export class MemoryService {
     }
   }
 
-  private async storeIndex(journal: JournalPosition): Promise<void> {
+  private async storeIndex(matches: StoredMatches): Promise<void> {
     if (!this.packedStored || this.index.changes > Math.max(PACK_AFTER, this.index.size * PACK_SHARE)) {
       const generation = newGeneration();
       const packed = this.index.changes > 0 ? this.index.pack() : this.index.packed;
       this.generation = generation;
       this.packedStored = false;
-      await storePacked(this.db, packed, journal, generation);
+      await storePacked(this.db, packed, matches.journal, generation, matches);
       this.packedStored = true;
     } else {
-      await storeDelta(this.db, this.index.delta(), journal, this.generation);
+      await storeDelta(this.db, this.index.delta(), matches.journal, this.generation, matches);
     }
   }
 

@@ -15,8 +15,13 @@ export interface StoredMatches {
   posts: KeptMatches;
 }
 
-export async function storeMatches(db: IDBPDatabase<InterlinearDB>, journal: JournalPosition, posts: KeptMatches): Promise<void> {
-  await db.put('memoryIndex', { kind: 'matches', format: INDEX_FORMAT, journal, posts }, 'matches');
+export function matchesRecord(journal: JournalPosition, posts: KeptMatches): StoredMatches {
+  return { kind: 'matches', format: INDEX_FORMAT, journal, posts };
+}
+
+/** Stores the matches alone: only where the stored index is at the same position. */
+export async function storeMatches(db: IDBPDatabase<InterlinearDB>, matches: StoredMatches): Promise<void> {
+  await db.put('memoryIndex', matches, 'matches');
 }
 
 export function samePosition(a: JournalPosition, b: JournalPosition): boolean {
