@@ -3,8 +3,8 @@
 // none; then it follows every write through the journal — the revisions and the change feed
 // (memory-journal.ts) — read before each answer, whatever path wrote. It is stored again once
 // changes settle. Opening a post works its segments' matches out ahead (match-cache.ts); they are
-// stored with the index, and answer a worker start's first focuses while the index is read
-// (stored-matches.ts).
+// stored with the index, and after a worker start answer without it while nothing was written
+// since (stored-matches.ts).
 import type { IDBPDatabase } from 'idb';
 import type { InterlinearDB } from '../store/schema';
 import { PostCache, readEntryTexts, readEveryEntry } from './entry-reads';
@@ -288,9 +288,10 @@ export class MemoryService {
     return { matches: rankMatches(segment, entries, LOWEST_THRESHOLD), read, exactKey: exactKeyOf(pair, exactHash(plain)), pair, words: wordHashes(plain) };
   }
 
-  /** Keeps a segment's matches, to be stored once changes settle. */
+  /** Keeps a segment's matches; an opened post's are stored once changes settle. */
   private keep(postKey: string, lang: string, segmentId: string, computed: ComputedMatches): void {
     this.cache.set(postKey, lang, segmentId, computed);
+    if (!this.opened.get(`${postKey}\u0001${lang}`)?.segmentIds.includes(segmentId)) return;
     this.matchesUnsaved = true;
     this.scheduleStore();
   }
