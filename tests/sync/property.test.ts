@@ -7,7 +7,7 @@
 // text may be lost: every text is current or in its device's history (a replicated-in branch's
 // text in some device's history), and a device's last word on a segment, if overwritten, was
 // either seen by another device or is kept for review. SYNC_PROPERTY_RUNS raises the number of
-// runs (default 30).
+// runs (default 30); FC_SEED and FC_PATH replay a failing run as fast-check reports it.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftRecord } from '../../utils/model';
@@ -247,7 +247,8 @@ describe('sync between replicas (property)', () => {
   it(
     'converges after any interleaving, and loses no typed text',
     async () => {
-      await fc.assert(fc.asyncProperty(scenario, run), { numRuns: RUNS, endOnFailure: true });
+      const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
+      await fc.assert(fc.asyncProperty(scenario, run), { numRuns: RUNS, endOnFailure: true, ...replay });
     },
     Math.max(60_000, RUNS * 4_000),
   );
