@@ -63,15 +63,14 @@ export class MatchQuestions {
   askAtHand(segmentIds: string[]): void {
     if (!this.lang || segmentIds.length === 0) return;
     const generation = this.generation;
-    const question = (threshold: number) =>
+    withThreshold((threshold) =>
       askBackground({ type: 'memory:matches-at-hand', postKey: this.postKey, lang: this.lang, segmentIds, threshold }).then((found) => {
         if (generation !== this.generation || typeof found !== 'object' || found === null) return;
         for (const [segmentId, matches] of Object.entries(found)) {
           if (Array.isArray(matches) && !this.held.has(segmentId)) this.hold(segmentId, threshold, matches);
         }
-      });
-    const threshold = knownFuzzyThreshold();
-    void (threshold === null ? fuzzyThreshold().then(question) : question(threshold)).catch(() => undefined);
+      }),
+    ).catch(() => undefined);
   }
 
   /** Memory changed: nothing held may be shown before the background answers again. */
@@ -83,14 +82,13 @@ export class MatchQuestions {
   /** With the threshold known, the question leaves now, in the focus's own event. */
   private ask(segmentId: string): Promise<MemoryMatch[]> {
     const generation = this.generation;
-    const question = (threshold: number) =>
+    return withThreshold((threshold) =>
       askBackground({ type: 'memory:matches', postKey: this.postKey, lang: this.lang, segmentId, threshold }).then((answer) => {
         const matches = Array.isArray(answer) ? answer : [];
         if (generation === this.generation) this.hold(segmentId, threshold, matches);
         return matches;
-      });
-    const threshold = knownFuzzyThreshold();
-    return threshold === null ? fuzzyThreshold().then(question) : question(threshold);
+      }),
+    );
   }
 
   private hold(segmentId: string, threshold: number, matches: MemoryMatch[]): void {
@@ -98,6 +96,12 @@ export class MatchQuestions {
     if (this.held.size >= HELD_AT_MOST) this.held.delete(this.held.keys().next().value!);
     this.held.set(segmentId, { threshold, matches });
   }
+}
+
+/** Asks with the fuzzy threshold: at once when it is known (in the caller's own event), else once read. */
+function withThreshold<T>(question: (threshold: number) => Promise<T>): Promise<T> {
+  const threshold = knownFuzzyThreshold();
+  return threshold === null ? fuzzyThreshold().then(question) : question(threshold);
 }
 
 /** The segment after this one, which a translator goes on to. */

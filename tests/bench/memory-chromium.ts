@@ -4,8 +4,8 @@
 // from the focus to its matches shown — as a translator meets them (the post's matches worked out
 // when it opened), right after memory changed (a new entry unlike the segment, and one like it,
 // whose matches are worked out anew), and right after the service worker was stopped.
-import type { CDPSession, Page, Worker } from 'playwright-core';
-import { pollUntil } from '../e2e/harness';
+import type { Page, Worker } from 'playwright-core';
+import { pollUntil, runningServiceWorker, stopServiceWorker } from '../e2e/harness';
 import { measured, median, percentile95, type BenchRow, type Log } from './results';
 import { openPanel, startDraftingSession, type DraftingSession } from './side-panel';
 import { memoryCorpus } from './memory-corpus';
@@ -68,7 +68,7 @@ export async function measureMemoryInChromium(log: Log): Promise<BenchRow[]> {
   const session = await startDraftingSession(log, PER_POST);
   try {
     await fillDatabase(session, log);
-    await stopWorker(session);
+    await stopServiceWorker(session.browser);
     let panel = await openPanel(session);
     await panel.locator('textarea[data-segment-id]').nth(PER_POST - 1).waitFor();
     const focusTimes = (page: Page, index: number) => page.evaluate(`(${FOCUS_AND_WAIT})(${index})`) as Promise<{ shown: number; confirmed: number }>;
@@ -114,14 +114,14 @@ export async function measureMemoryInChromium(log: Log): Promise<BenchRow[]> {
       await panel.close();
       // The browser stops a worker only once it has been idle for 30 s: its writes have settled by then.
       await pollUntil(() => matchesStored(session.browser.serviceWorker), { timeout: 30_000, message: 'the matches stored' });
-      await stopWorker(session);
+      await stopServiceWorker(session.browser);
       panel = await openPanel(session);
       await panel.locator('textarea[data-segment-id]').nth(PER_POST - 1).waitFor();
       const round: number[] = [];
       for (let i = 0; i < PER_POST; i++) round.push(await focus(panel, i));
       restarted.push(...round);
       firsts.push(round[0]!);
-      const worker = await runningWorker(session);
+      const worker = await runningServiceWorker(session.browser);
       // Answered from the matches stored beside the index: a write makes them stale, and the index is read.
       await addDraftElsewhere(worker, `r${restart}`, unlike[restart]!.source);
       afterWrite.push(await focusConfirmed(panel, 0));
@@ -249,33 +249,6 @@ async function addDraftElsewhere(worker: Worker, name: string, source: string): 
     await new Promise((resolve) => { tx.oncomplete = resolve; });
     db.close();
   })(${JSON.stringify({ name, source })})`,
-  );
-}
-
-async function stopWorker(session: DraftingSession): Promise<void> {
-  const page = await session.browser.context.newPage();
-  const cdp: CDPSession = await session.browser.context.newCDPSession(page);
-  const workers = async () =>
-    (await cdp.send('Target.getTargets')).targetInfos.filter(
-      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.browser.extensionId}/`),
-    );
-  for (const target of await workers()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  await pollUntil(async () => (await workers()).length === 0, { message: 'the service worker stopped' });
-  await cdp.detach();
-  await page.close();
-}
-
-async function runningWorker(session: DraftingSession): Promise<Worker> {
-  return pollUntil(
-    async () => {
-      for (const worker of session.browser.context.serviceWorkers()) {
-        if (!worker.url().startsWith('chrome-extension://')) continue;
-        const alive = await Promise.race([worker.evaluate('1').catch(() => 0), new Promise((r) => setTimeout(() => r(0), 1_000))]);
-        if (alive) return worker;
-      }
-      return null;
-    },
-    { message: 'the restarted service worker' },
   );
 }
 

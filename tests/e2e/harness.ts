@@ -267,6 +267,33 @@ export async function extensionServiceWorker(context: BrowserContext, timeout = 
   });
 }
 
+/** The extension's service worker that answers now (a stopped one may linger in the context's list). */
+export async function runningServiceWorker(browser: ExtensionBrowser): Promise<Worker> {
+  return pollUntil(
+    async () => {
+      for (const worker of browser.context.serviceWorkers()) {
+        if (!worker.url().startsWith('chrome-extension://')) continue;
+        const alive = await Promise.race([worker.evaluate(() => 1).catch(() => 0), new Promise((r) => setTimeout(() => r(0), 1_000))]);
+        if (alive) return worker;
+      }
+      return null;
+    },
+    { message: 'the running service worker' },
+  );
+}
+
+/** Stops the extension's service worker (CDP Target.closeTarget), as the browser does when it has been idle. */
+export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const workers = async () =>
+    (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  for (const target of await workers()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  await pollUntil(async () => (await workers()).length === 0, { message: 'the service worker stopped' });
+  await cdp.detach();
+  await page.close();
+}
+
 // What the evaluated functions below use of the worker's (or chrome://extensions') `chrome` global.
 declare const chrome: {
   action: { getBadgeText(details: { tabId?: number }): Promise<string> };

@@ -18,7 +18,9 @@ import {
   openExtensionPage,
   openTab,
   pollUntil,
+  runningServiceWorker,
   startFixtureServer,
+  stopServiceWorker,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -151,18 +153,18 @@ describe('translation memory and glossary in Chromium', () => {
     const untranslated = await followup.evaluate(
       () => [...document.querySelectorAll<HTMLTextAreaElement>('textarea[data-segment-id]')].filter((t) => t.value === '').map((t) => t.dataset.segmentId!),
     );
-    await pollUntil(async () => storedMatchesCover(await runningWorker(a.browser), untranslated.slice(0, 20)), {
+    await pollUntil(async () => storedMatchesCover(await runningServiceWorker(a.browser), untranslated.slice(0, 20)), {
       timeout: 20_000,
       message: 'the matches of the untranslated segments stored',
     });
-    await stopWorker(a.browser);
+    await stopServiceWorker(a.browser);
     await followup.reload();
     await pollUntil(() => editors(followup).first().isEnabled(), { message: 'editors enabled after the start' });
     const first = followup.locator(`textarea[data-segment-id="${untranslated[0]}"]`);
     await first.focus();
     const status = followup.getByTestId('memory-matches');
     await pollUntil(async () => !(await status.innerText()).endsWith('…'), { message: 'matches shown after the start' });
-    const worker = await runningWorker(a.browser);
+    const worker = await runningServiceWorker(a.browser);
     const indexReads = () => worker.evaluate(() => performance.getEntriesByName('memory index read').length);
     expect(await indexReads()).toBe(0);
     // A draft typed: the stored matches no longer hold, and the index is read at once.
@@ -254,33 +256,6 @@ describe('translation memory and glossary in Chromium', () => {
     await pollUntil(async () => (await b.panel.getByTestId('glossary-term').count()) > 0, { message: 'the term marked on the second profile' });
   });
 });
-
-/** The extension's worker that answers now (a stopped one may linger in the context's list). */
-async function runningWorker(browser: ExtensionBrowser): Promise<Worker> {
-  return pollUntil(
-    async () => {
-      for (const worker of browser.context.serviceWorkers()) {
-        if (!worker.url().startsWith('chrome-extension://')) continue;
-        const alive = await Promise.race([worker.evaluate(() => 1).catch(() => 0), new Promise((r) => setTimeout(() => r(0), 1_000))]);
-        if (alive) return worker;
-      }
-      return null;
-    },
-    { message: 'the running service worker' },
-  );
-}
-
-/** Stops the extension's service worker, as the browser does when it has been idle. */
-async function stopWorker(browser: ExtensionBrowser): Promise<void> {
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
-  const workers = async () =>
-    (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
-  for (const target of await workers()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  await pollUntil(async () => (await workers()).length === 0, { message: 'the service worker stopped' });
-  await cdp.detach();
-  await page.close();
-}
 
 /** Whether the stored matches hold these segments', with nothing written after them. */
 async function storedMatchesCover(worker: Worker, segmentIds: string[]): Promise<boolean> {

@@ -100,7 +100,8 @@ export class MemoryService {
     this.opened.delete(`${postKey}\u0001${lang}`);
     if (this.opened.size >= 4) this.opened.delete(this.opened.keys().next().value!);
     this.opened.set(`${postKey}\u0001${lang}`, { postKey, lang, segmentIds });
-    if (!this.loaded && (await this.atStart.cover(postKey, lang, segmentIds))) return;
+    const stored = this.loaded ? null : await this.atStart.post(postKey, lang);
+    if (stored && segmentIds.every((id) => stored.has(id))) return;
     await this.ready();
     await this.workOut(postKey, lang, segmentIds);
   }
@@ -111,7 +112,7 @@ export class MemoryService {
 
   /** Up to three matches for a segment, best first (context, exact, then fuzzy by percent; newer first). */
   async matches(query: MatchQuery): Promise<MemoryMatch[]> {
-    const stored = this.loaded ? null : await this.atStart.get(query.postKey, query.lang, query.segmentId);
+    const stored = this.loaded ? null : (await this.atStart.post(query.postKey, query.lang))?.get(query.segmentId);
     if (stored) return atThreshold(stored.matches, query.threshold ?? DEFAULT_FUZZY_THRESHOLD);
     await this.ready();
     const { matches } = await this.computed(query);
@@ -128,7 +129,8 @@ export class MemoryService {
       await this.catchUp();
       kept = (segmentId) => this.cache.get(postKey, lang, segmentId);
     } else {
-      kept = await this.atStart.reader(postKey, lang);
+      const stored = await this.atStart.post(postKey, lang);
+      kept = (segmentId) => stored?.get(segmentId);
     }
     for (const id of segmentIds) {
       const computed = kept(id);

@@ -45,26 +45,13 @@ export class StartMatches {
     return this.record;
   }
 
-  /** A segment's stored matches, when nothing was written since they were stored. */
-  async get(postKey: string, lang: string, segmentId: string): Promise<ComputedMatches | null> {
-    const found = (await this.current())?.get(`${postKey}\u0001${lang}`)?.get(segmentId) ?? null;
-    if (found) this.used = true;
-    return found;
-  }
-
-  /** A post's stored matches that still hold, by segment (none when they do not). */
-  async reader(postKey: string, lang: string): Promise<(segmentId: string) => ComputedMatches | undefined> {
-    const segments = (await this.current())?.get(`${postKey}\u0001${lang}`);
-    if (segments) this.used = true;
-    return (segmentId) => segments?.get(segmentId);
-  }
-
-  /** Whether every one of these segments has stored matches that still hold. */
-  async cover(postKey: string, lang: string, segmentIds: readonly string[]): Promise<boolean> {
-    const segments = (await this.current())?.get(`${postKey}\u0001${lang}`);
-    const covered = !!segments && segmentIds.every((id) => segments.has(id));
-    if (covered) this.used = true;
-    return covered;
+  /** A post's stored matches by segment, while nothing was written since they were stored. */
+  async post(postKey: string, lang: string): Promise<ReadonlyMap<string, ComputedMatches> | null> {
+    const stored = await this.read();
+    const segments = stored?.posts.find(([key]) => key === `${postKey}\u0001${lang}`)?.[1];
+    if (!stored || !segments || (await journalMovedSince(this.db, stored.journal).catch(() => true))) return null;
+    this.used = true;
+    return new Map(segments);
   }
 
   /** Once the index is here, the record is of no more use. */
@@ -72,9 +59,4 @@ export class StartMatches {
     this.record = Promise.resolve(null);
   }
 
-  private async current(): Promise<Map<string, Map<string, ComputedMatches>> | null> {
-    const stored = await this.read();
-    if (!stored || (await journalMovedSince(this.db, stored.journal).catch(() => true))) return null;
-    return new Map(stored.posts.map(([key, segments]) => [key, new Map(segments)]));
-  }
 }
