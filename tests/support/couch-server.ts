@@ -62,8 +62,9 @@ export interface CouchServer {
   /**
    * Writes `body` as a conflict branch of `docId`: a sibling of its current revision, as internal
    * replication leaves two writes that two copies of a shard took. Returns the branch's revision.
+   * `wins`: its revision id sorts last, so CouchDB shows it as the document (else either may be).
    */
-  addConflictBranch(database: string, docId: string, body: Record<string, unknown>): Promise<string>;
+  addConflictBranch(database: string, docId: string, body: Record<string, unknown>, options?: { wins?: boolean }): Promise<string>;
   /** A `validate_doc_update` design document. */
   setValidation(database: string, source: string): Promise<void>;
   configure(config: Couch3Config): Promise<void>;
@@ -119,11 +120,11 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
       expectOk('PUT', `/_users/org.couchdb.user:${encodeURIComponent(name)}`, { name, password, roles, type: 'user' }),
     restrictDatabase: (name, members, roles = []) =>
       expectOk('PUT', `/${encodeURIComponent(name)}/_security`, { admins: { names: [], roles: [] }, members: { names: members, roles } }),
-    addConflictBranch: async (database, docId, body) => {
+    addConflictBranch: async (database, docId, body, { wins = false } = {}) => {
       const current = await asAdmin('GET', `${docPath(database, docId)}?revs=true`);
       if (current.status !== 200) throw new Error(`${docId}: ${current.status} ${JSON.stringify(current.body)}`);
       const { start, ids } = current.body._revisions as { start: number; ids: string[] };
-      const hash = `b${Math.random().toString(16).slice(2).padEnd(31, '0')}`.slice(0, 32);
+      const hash = wins ? 'f'.repeat(32) : `b${Math.random().toString(16).slice(2).padEnd(31, '0')}`.slice(0, 32);
       // The sibling shares the current revision's parent (or is a second root).
       const revisions = { start, ids: [hash, ...ids.slice(1)] };
       await expectOk('POST', `/${encodeURIComponent(database)}/_bulk_docs`, {

@@ -169,6 +169,40 @@ describe('conflict branches, as a cluster makes them', () => {
     });
   }
 
+  it('merges every branch when a push meets a conflict, also one older than its text that CouchDB shows as the document', async () => {
+    let wall = 7_000_000;
+    const [a, b] = await team(['a', 'b'], { now: () => wall });
+    const id = draftDocId(POST, 'pl', 'p-1');
+    await a.type(POST, 'pl', 'p-1', 'Tekst A.');
+    wall += 10;
+    await b.type(POST, 'pl', 'p-1', 'Tekst B, później.');
+    await b.sync();
+    // a's push meets b's text: merged (b's wins, a's flagged), pushed again, and that answer lost.
+    let pushes = 0;
+    a.net.loseAnswer = (request) => request.url.endsWith('/_bulk_docs') && ++pushes === 2;
+    await a.sync().catch(() => undefined);
+    a.net.loseAnswer = () => false;
+    expect(pushes).toBe(2);
+    // Another database's older edit replicated in beside the merged revision, which it outranks.
+    const current = (await server.asAdmin('GET', `/${a.settings.database}/${encodeURIComponent(id)}`)).body;
+    const { _id, _rev, base: _base, concurrentEdits: _flags, ...body } = current;
+    const hlc = formatHlc({ wall: wall - 5, counter: 0, node: 'other' });
+    await server.addConflictBranch(a.settings.database, id, { ...body, text: 'Tekst z innej bazy.', hlc, device: 'elsewhere' }, { wins: true });
+    // a pushes the merge again on the revision it knows: a conflict, with the branch as the document.
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const device of [a, b]) {
+      const draft = await device.draft(POST, 'pl', 'p-1');
+      expect(draft?.text).toBe('Tekst B, później.');
+      expect(draft?.concurrentEdits?.map((e) => e.text)).toEqual(['Tekst A.', 'Tekst z innej bazy.']);
+      expect((await device.history(POST, 'pl', 'p-1')).map((r) => r.text)).toContain('Tekst z innej bazy.');
+    }
+    const doc = await server.asAdmin('GET', `/${a.settings.database}/${encodeURIComponent(id)}?conflicts=true`);
+    expect(doc.body._conflicts).toBeUndefined();
+    expect(doc.body.text).toBe('Tekst B, później.');
+  });
+
   it('takes a 202 answer as accepted', async () => {
     const [a, b] = await team(['a', 'b']);
     await server.configure({ accepted: true });

@@ -260,6 +260,21 @@ const KNOWN_HARD: Array<[{ devices: number; skews: number[]; ops: Op[] }]> = [
       { kind: 'pull-answer-lost', device: 2 }, { kind: 'delete', device: 2, segment: 1 },
     ],
   }],
+  // A push meets a conflict while CouchDB shows a branch replicated in, older than the text, as the document.
+  [{
+    devices: 2,
+    skews: [35, -3, -5],
+    ops: [
+      { kind: 'offline-sync', device: 0 }, { kind: 'push-answer-lost', device: 0 }, { kind: 'edit', device: 0, segment: 2 },
+      { kind: 'edit-refused', device: 2, segment: 2 }, { kind: 'edit', device: 2, segment: 0 }, { kind: 'offline-sync', device: 0 },
+      { kind: 'sync', device: 0 }, { kind: 'sync-through-tight-proxy', device: 0 }, { kind: 'sync-through-tight-proxy', device: 1 },
+      { kind: 'tick', ms: 22 }, { kind: 'edit', device: 1, segment: 2 }, { kind: 'offline-sync', device: 2 },
+      { kind: 'edit-while-pushing', device: 0, segment: 0 }, { kind: 'sync-through-tight-proxy', device: 1 },
+      { kind: 'sync-without-quorum', device: 0 }, { kind: 'branch-replicated-in', segment: 2, skew: -8 },
+      { kind: 'sync-through-tight-proxy', device: 1 }, { kind: 'pull-answer-lost', device: 0 },
+      { kind: 'branch-replicated-in', segment: 2, skew: -38 }, { kind: 'tick', ms: 4 },
+    ],
+  }],
 ];
 
 describe('sync between replicas (property)', () => {

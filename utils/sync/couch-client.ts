@@ -248,6 +248,18 @@ export class CouchClient {
     return this.request('GET', this.dbPath(`/_changes?${query}`));
   }
 
+  /**
+   * Every leaf revision of these documents, conflict branches and deleted leaves too: `_changes`
+   * with the `_doc_ids` filter and `style=all_docs`. `_all_docs` shows only the winner, and its
+   * `conflicts=true` is ignored on some servers (docs/src/replication/conflicts.rst); the `_doc_ids`
+   * filter is CouchDB 2+ and Cloudant (docs/src/api/database/changes.rst).
+   */
+  async leafRevisions(ids: string[]): Promise<Map<string, string[]>> {
+    if (ids.length === 0) return new Map();
+    const answer = await this.request<ChangesResult>('POST', this.dbPath('/_changes?filter=_doc_ids&style=all_docs'), { doc_ids: ids });
+    return new Map(answer.results.map((row) => [row.id, row.changes.map((change) => change.rev)]));
+  }
+
   /** `POST /{db}/_all_docs?include_docs=true` with keys: the current documents, or not_found rows. */
   async getDocs(ids: string[]): Promise<AllDocsRow[]> {
     if (ids.length === 0) return [];

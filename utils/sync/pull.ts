@@ -145,12 +145,29 @@ async function lackingDocs(
   const single = lacking.filter(({ id }) => leaves.get(id)!.length === 1).map(({ id }) => id);
   const several = lacking.filter(({ id }) => leaves.get(id)!.length > 1);
   const pulled: PulledDoc[] = (await client.getDocs(single)).flatMap((row) => (row.doc && !row.value?.deleted ? [{ doc: row.doc }] : []));
-  const bodies = groupById(liveBodies(await client.bulkGet(several.flatMap(({ id }) => leaves.get(id)!.map((rev) => ({ id, rev }))))));
-  for (const versions of bodies.values()) {
-    const [winner, ...branches] = [...versions].sort(byCouchWinner);
-    pulled.push({ doc: winner, branches });
-  }
+  pulled.push(...(await leafVersions(client, new Map(several.map(({ id }) => [id, leaves.get(id)!])))).values());
   return { pulled, related: new Map() };
+}
+
+/**
+ * The server's versions of these documents now, each with its live conflict branches (a push that
+ * met a conflict merges them all: the winner alone may be a branch older than this device's text),
+ * and the ids the server has no live version of.
+ */
+export async function serverVersions(client: CouchClient, ids: string[]): Promise<{ pulled: PulledDoc[]; gone: string[] }> {
+  const found = await leafVersions(client, await client.leafRevisions(ids));
+  return { pulled: [...found.values()], gone: ids.filter((id) => !found.has(id)) };
+}
+
+/** These leaves' live bodies, as CouchDB's winner with the other leaves as its branches. */
+async function leafVersions(client: CouchClient, leaves: ReadonlyMap<string, string[]>): Promise<Map<string, PulledDoc>> {
+  const bodies = groupById(liveBodies(await client.bulkGet([...leaves].flatMap(([id, revs]) => revs.map((rev) => ({ id, rev }))))));
+  const found = new Map<string, PulledDoc>();
+  for (const [id, versions] of bodies) {
+    const [winner, ...branches] = [...versions].sort(byCouchWinner);
+    found.set(id, { doc: winner!, branches });
+  }
+  return found;
 }
 
 /** The documents other documents need (a post's parts), from this page or else from the server. */

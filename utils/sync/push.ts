@@ -8,7 +8,8 @@ import { formatNumber, t } from '../i18n';
 import { CouchError, type BulkDocsResult, type CouchClient } from './couch-client';
 import { MAX_DOCUMENT_BYTES, utf8Bytes } from './documents';
 import type { ServerDoc } from './kinds';
-import type { Accepted, OutboxItem, SyncReplica } from './replica';
+import { serverVersions } from './pull';
+import type { Accepted, OutboxItem, PulledDoc, SyncReplica } from './replica';
 
 export interface PushLimits {
   /** Outbox entries read at a time. */
@@ -52,8 +53,8 @@ export class Pusher {
     private readonly client: CouchClient,
     private readonly limits: PushLimits,
     private readonly report: PushReport,
-    /** Merges the server's versions of documents that met a conflict (the engine's apply). */
-    private readonly mergeServerVersions: (docs: unknown[]) => Promise<void>,
+    /** Merges the server's versions of documents that met a conflict, with their branches (the engine's apply). */
+    private readonly mergeServerVersions: (pulled: PulledDoc[]) => Promise<void>,
   ) {}
 
   /** Pushes the whole outbox. */
@@ -182,9 +183,8 @@ export class Pusher {
       this.report.pushed += accepted.length;
       if (conflicted.length === 0) return;
       // Someone else wrote these first: merge the server's version, then push what is still ours.
-      const rows = await this.client.getDocs(conflicted);
-      await this.mergeServerVersions(rows.flatMap((row) => (row.doc ? [row.doc] : [])));
-      const gone = rows.filter((row) => !row.doc).map((row) => row.key);
+      const { pulled, gone } = await serverVersions(this.client, conflicted);
+      await this.mergeServerVersions(pulled);
       if (gone.length) await this.replica.forgetRemote(gone); // deleted on the server by other tools
       const again = await this.replica.outboxItems(conflicted);
       group = again.filter((item) => byId.has(item.doc._id)).map((item) => ({ item, out: outgoing(item.doc) }));
