@@ -4,8 +4,9 @@
 // already on its way instead of asking again.
 //
 // Answers are held, and the segment after the one answered is asked for ahead: a focus that comes
-// back, or moves on down, shows what is held at once while its own question confirms it. Whatever
-// the view hears changed in memory (a draft written anywhere, units imported) drops what is held.
+// back, or moves on down, shows what is held at once while its own question confirms it. What the
+// view hears changed in memory drops what is held: a draft of this post only the answers of the
+// segments it may reach (the background drops the same); anything else, all of them.
 import { askBackground } from '@/utils/worker-channel';
 import type { MemoryMatch } from '@/utils/memory/memory-types';
 import type { Segment } from '@/utils/model';
@@ -20,6 +21,8 @@ export class MatchQuestions {
   private readonly ahead = new Set<string>();
   /** Changes when memory changes: answers asked for before are not held. */
   private generation = 0;
+  /** The same, for the segments a change dropped the answers of. */
+  private readonly segmentGenerations = new Map<string, number>();
 
   constructor(
     private readonly postKey: string,
@@ -62,30 +65,46 @@ export class MatchQuestions {
   /** Holds what the background has at hand for these segments, working none out for it. */
   askAtHand(segmentIds: string[]): void {
     if (!this.lang || segmentIds.length === 0) return;
-    const generation = this.generation;
+    const asked = new Map(segmentIds.map((id) => [id, this.generationOf(id)]));
     withThreshold((threshold) =>
       askBackground({ type: 'memory:matches-at-hand', postKey: this.postKey, lang: this.lang, segmentIds, threshold }).then((found) => {
-        if (generation !== this.generation || typeof found !== 'object' || found === null) return;
+        if (typeof found !== 'object' || found === null) return;
         for (const [segmentId, matches] of Object.entries(found)) {
-          if (Array.isArray(matches) && !this.held.has(segmentId)) this.hold(segmentId, threshold, matches);
+          if (Array.isArray(matches) && !this.held.has(segmentId) && asked.get(segmentId) === this.generationOf(segmentId)) {
+            this.hold(segmentId, threshold, matches);
+          }
         }
       }),
     ).catch(() => undefined);
   }
 
-  /** Memory changed: nothing held may be shown before the background answers again. */
-  forget(): void {
-    this.generation++;
-    this.held.clear();
+  /**
+   * Memory changed: what is held may not be shown before the background answers again — of these
+   * segments, or of all when the change may reach any.
+   */
+  forget(segmentIds?: Iterable<string>): void {
+    if (!segmentIds) {
+      this.generation++;
+      this.held.clear();
+      return;
+    }
+    for (const id of segmentIds) {
+      this.segmentGenerations.set(id, (this.segmentGenerations.get(id) ?? 0) + 1);
+      this.held.delete(id);
+    }
+  }
+
+  private generationOf(segmentId: string): string {
+    return `${this.generation}:${this.segmentGenerations.get(segmentId) ?? 0}`;
   }
 
   /** With the threshold known, the question leaves now, in the focus's own event. */
   private ask(segmentId: string): Promise<MemoryMatch[]> {
-    const generation = this.generation;
+    const asked = this.generationOf(segmentId);
     return withThreshold((threshold) =>
       askBackground({ type: 'memory:matches', postKey: this.postKey, lang: this.lang, segmentId, threshold }).then((answer) => {
         const matches = Array.isArray(answer) ? answer : [];
-        if (generation === this.generation) this.hold(segmentId, threshold, matches);
+        if (asked === this.generationOf(segmentId)) this.hold(segmentId, threshold, matches);
         return matches;
       }),
     );

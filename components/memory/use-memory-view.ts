@@ -5,7 +5,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isMessage, sendMessage } from '@/utils/messaging';
-import type { Segment } from '@/utils/model';
+import type { DraftRecord, Segment } from '@/utils/model';
+import { SegmentLookups } from '@/utils/memory/candidate-rule';
 import type { SegmentTexts } from '../post/segment-texts';
 import { loadStemmer } from '@/utils/glossary/stemmers';
 import { TermMatcher } from '@/utils/glossary/term-matcher';
@@ -26,6 +27,20 @@ const AT_HAND = 20;
 
 /** The messages that say memory may have changed. */
 const MEMORY_CHANGES: ReadonlySet<string> = new Set(['draft:changed', 'drafts:imported', 'memory:changed']);
+
+/**
+ * The segments whose held answers a draft written may change: in this post and language, those its
+ * entry may reach (the background drops the same); a draft elsewhere in the language, any (its
+ * source is not known here); in another language, none (another pair of memory).
+ */
+function reachedBy(draft: DraftRecord, postKey: string, lang: string, lookups: SegmentLookups): string[] | undefined {
+  if (draft.lang !== lang) return [];
+  const source = draft.postKey === postKey ? lookups.sourceOf(draft.segmentId) : undefined;
+  if (source === undefined) return undefined;
+  // A draft written for an older source is an entry of that source; confirmed, of the new one.
+  const sources = draft.sourceChange ? [draft.sourceChange.oldText, source] : [source];
+  return [...new Set(sources.flatMap((s) => lookups.reachedBy(s)))];
+}
 
 /** The segment whose editor took the focus. */
 function segmentOfEditor(target: EventTarget | null): string | null {
@@ -54,6 +69,7 @@ export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
   }, [editing, questions]);
   const segments = useRef(input.segments);
   segments.current = input.segments;
+  const lookups = useMemo(() => new SegmentLookups(input.segments), [input.segments]);
   useLayoutEffect(() => {
     // As the view first renders (one message, no wait): what the background has at hand for the
     // first untranslated segments, where a translator starts.
@@ -64,14 +80,14 @@ export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
     // What changes memory tells the views: what they hold may be stale, and the next segment is asked for again.
     const onMessage = (message: unknown) => {
       if (!isMessage(message) || !MEMORY_CHANGES.has(message.type)) return undefined;
-      questions.forget();
+      questions.forget(message.type === 'draft:changed' ? reachedBy(message.draft, input.postKey, input.lang, lookups) : undefined);
       const next = segmentAfter(segments.current, editing.id);
       if (next) questions.askAhead(next);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, [editing, questions]);
+  }, [editing, questions, lookups]);
   return useMemo(
     () => ({
       postKey: input.postKey,

@@ -16,7 +16,13 @@ const post: PostSnapshot = {
   title: 'Focus',
   sourceLanguage: 'en',
   cta: null,
-  segments: Array.from({ length: 5 }, (_, i) => ({ id: `p-${i}`, kind: 'paragraph' as const, text: `Paragraph ${i} of the post.` })),
+  segments: [
+    'Volunteers translate the monthly newsletter together.',
+    'Photographs of the conference hall are on Commons.',
+    'The grant committee meets every second Tuesday.',
+    'Photographs of the conference hall are now on Commons.', // like segment 1
+    'Readers can subscribe to the newsletter by email.',
+  ].map((text, i) => ({ id: `p-${i}`, kind: 'paragraph' as const, text })),
 };
 
 let n = 0;
@@ -137,6 +143,42 @@ describe('memory matches asked at the focus', () => {
     editors()[1]!.focus();
     await Promise.resolve();
     expect(shownIn(1)).toBe('Looking in translation memory…');
+  });
+
+  it('keep what a draft written in the post cannot reach, and only that', async () => {
+    // Segment 2 is held from what was at hand ("no match"); 1, 3 and 4 from their answers.
+    editors()[1]!.focus();
+    await until(() => busy(1) === 'false', 'segment 1 answered');
+    editors()[3]!.focus();
+    await until(() => asked().length === 3 && busy(3) === 'false', 'segment 3 answered, segment 4 asked ahead');
+    await settle();
+    const draft = (segmentId: string, overrides: Record<string, unknown> = {}) => ({
+      postKey: post.key, lang: 'ru', segmentId, text: 'Фотографии зала.', rev: 2, updatedAt: 1, ...overrides,
+    });
+    // In another language: another pair of memory, nothing dropped.
+    await act(() => fakeBrowser.runtime.sendMessage({ type: 'draft:changed', draft: draft('p-1', { lang: 'de' }), progress: null }));
+    // Segment 1's draft is an entry like segment 3's source, and unlike segments 2 and 4.
+    await act(() => fakeBrowser.runtime.sendMessage({ type: 'draft:changed', draft: draft('p-1'), progress: null }));
+    await settle();
+    expect(asked()).toEqual(['p-1', 'p-3', 'p-4']); // segment 4, after the one edited, is still held
+    editors()[0]!.focus(); // away from segment 3, whose matches stay shown while it is edited
+    await until(() => busy(0) === 'false', 'segment 0 answered');
+    editors()[3]!.focus();
+    await Promise.resolve();
+    expect(shownIn(3)).toBe('Looking in translation memory…');
+    await until(() => busy(3) === 'false', 'segment 3 answered again');
+    for (const [kept, held] of [[4, 'Ответ 3'], [2, 'No match in translation memory.']] as const) {
+      editors()[kept]!.focus();
+      await Promise.resolve();
+      expect(shownIn(kept)).toContain(held);
+      expect(busy(kept)).toBe('true');
+      await until(() => busy(kept) === 'false', `segment ${kept} confirmed`);
+    }
+    // A draft of another post in the language: its source is not known here, so nothing is kept.
+    await act(() => fakeBrowser.runtime.sendMessage({ type: 'draft:changed', draft: draft('p-9', { postKey: 'https://diff.wikimedia.org/other/' }), progress: null }));
+    editors()[4]!.focus();
+    await Promise.resolve();
+    expect(shownIn(4)).toBe('Looking in translation memory…');
   });
 
   it('hold nothing once memory changed, until asked again', async () => {

@@ -4,7 +4,8 @@
 // few thousand random changes. And the words it is looked up by, in scripts other than Latin.
 import { describe, expect, it } from 'vitest';
 import { plainSource } from '../../utils/memory/match-text';
-import { exactHash, mayBeCandidate, MemoryIndex } from '../../utils/memory/memory-index';
+import { mayBeCandidate } from '../../utils/memory/candidate-rule';
+import { exactHash, MemoryIndex } from '../../utils/memory/memory-index';
 import { wordHashes } from '../../utils/memory/word-hashes';
 import { seededRandom } from '../bench/memory-corpus';
 

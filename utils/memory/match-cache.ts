@@ -7,7 +7,7 @@
 // draft keeps the matches of the paragraphs ahead, unless it is like them. (In a large memory the
 // lookup walks only a segment's rarer words, and which ones shifts as entries come: a fresh lookup
 // may then pick other candidates. What is kept is still a match at its percent.)
-import { mayBeCandidate } from './memory-index';
+import { mayBeCandidate } from './candidate-rule';
 import type { MemoryMatch } from './memory-types';
 
 /** How many post views' matches are kept (a side panel, a popup, a post open from the options). */

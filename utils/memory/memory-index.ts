@@ -18,6 +18,7 @@ import {
   type PackedIndex,
 } from './packed-index';
 import { wordHashes } from './word-hashes';
+import { MIN_OVERLAP } from './candidate-rule';
 
 export interface Candidate {
   id: string;
@@ -54,26 +55,6 @@ export function exactHash(plain: string): number {
 /** When an entry was written, in whole seconds (what the packed index keeps). */
 function seconds(ms: number): number {
   return Math.max(0, Math.min(0xffffffff, Math.floor(ms / 1000)));
-}
-
-/** The share of a source's looked-up words a candidate must hold, and how alike in length it must be. */
-export const MIN_OVERLAP = 0.5;
-
-/**
- * Whether an entry of these words could be among the candidates of a source of those words
- * (sorted distinct hashes, as `wordHashes` gives them), whatever the index holds: `candidates`
- * looks up at least half of the source's words, and an entry must hold `MIN_OVERLAP` of those.
- */
-export function mayBeCandidate(source: Uint32Array, entry: Uint32Array): boolean {
-  const total = source.length;
-  if (total === 0 || entry.length < total * MIN_OVERLAP || entry.length * MIN_OVERLAP > total) return false;
-  let shared = 0;
-  for (let i = 0, j = 0; i < total && j < entry.length; ) {
-    if (source[i]! < entry[j]!) i++;
-    else if (source[i]! > entry[j]!) j++;
-    else (shared++, i++, j++);
-  }
-  return shared >= MIN_OVERLAP * Math.ceil(total / 2);
 }
 
 export class MemoryIndex {
