@@ -3,7 +3,8 @@
 // a 13-segment post is opened in the side panel, and each segment is focused in turn: the figure is
 // from the focus to its matches shown — as a translator meets them (the post's matches worked out
 // when it opened), right after memory changed (a new entry unlike the segment, and one like it,
-// whose matches are worked out anew), and right after the service worker was stopped.
+// whose matches are worked out anew), right after the translator's own draft of the segment
+// before, and right after the service worker was stopped.
 import type { Page, Worker } from 'playwright-core';
 import { pollUntil, runningServiceWorker, stopServiceWorker } from '../e2e/harness';
 import { measured, median, percentile95, type BenchRow, type Log } from './results';
@@ -129,6 +130,22 @@ export async function measureMemoryInChromium(log: Log): Promise<BenchRow[]> {
       rawReads.push(await rawIndexRead(worker));
       log(`  restart ${restart + 1}: first focus ${ms(round[0]!)}, p95 ${ms(p95(round))}; after a write ${ms(afterWrite.at(-1)!)}; index read in ${ms(reads.at(-1)!.duration)} (the record alone: ${ms(rawReads.at(-1)!)})`);
     }
+    // The translator's own drafts: one typed in a segment and saved (the view hears of it), then on to the next segment.
+    // Last: the drafts leave the post's first segments translated, which the restarts above focus.
+    await panel.evaluate(`chrome.runtime.onMessage.addListener((m) => { if (m?.type === 'draft:changed') globalThis.__draftsHeard = (globalThis.__draftsHeard ?? 0) + 1; })`);
+    const afterOwnDraft: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      await panel.locator('textarea[data-segment-id]').nth(PER_POST - 1).focus();
+      await focus(panel, 0);
+      for (let i = 0; i < PER_POST - 1; i++) {
+        const heard = (await panel.evaluate('globalThis.__draftsHeard ?? 0')) as number;
+        await panel.locator('textarea[data-segment-id]').nth(i).fill(`Черновик ${round + 1}, абзац ${i + 1}.`);
+        await pollUntil(async () => ((await panel.evaluate('globalThis.__draftsHeard ?? 0')) as number) > heard, { message: 'the draft saved' });
+        afterOwnDraft.push(await focus(panel, i + 1));
+      }
+    }
+    log(`  after the translator's own draft: p95 ${ms(p95(afterOwnDraft))}`);
+
     const read = reads.at(-1)!;
     const roundTrip = `A message round trip from the panel (glossary:list, one IndexedDB read) took ${ms(median(floors))} (median) in the same session.`;
     return [
@@ -151,6 +168,11 @@ export async function measureMemoryInChromium(log: Log): Promise<BenchRow[]> {
           `candidates, so its matches are worked out anew — index lookup, the candidates read in one transaction, scoring — and ` +
           `the figure waits for that answer, not for what the view held. Value: ` +
           `p95 of ${changedLike.length} focuses; median ${ms(median(changedLike))}.`),
+      focusRow(`memory matches right after the translator's draft of the segment before was saved, ${ENTRIES} entries: focus → shown (p95)`, afterOwnDraft,
+        `As a translator goes on down a post: a draft typed into a segment's editor (Playwright fill) and saved — until the ` +
+          `panel has heard the background's draft:changed — then the next segment focused (${afterOwnDraft.length} focuses, ` +
+          `three passes over the post). The draft is a new entry of memory, unlike the next segment: what the view held of that ` +
+          `segment stays shown while its own question confirms it. Value: p95; median ${ms(median(afterOwnDraft))}.`),
       focusRow(`memory matches after a worker start, ${ENTRIES} entries: focus → shown (p95)`, restarted,
         `The service worker stopped (CDP Target.closeTarget) once its writes had settled (the browser stops it only after 30 s ` +
           `idle), the side panel opened again (its first request wakes the worker), then each segment focused once, the first as soon as ` +
