@@ -62,6 +62,26 @@ describe('sync between devices through the server', () => {
     expect(await laptop.replica.pendingCount()).toBe(0);
   });
 
+  it('merges a post both devices saw, when its push meets the other one, with its parts', async () => {
+    let wall = 9_000_000;
+    const [laptop, desktop] = await team(['laptop', 'desktop'], { now: () => wall });
+    await laptop.store.savePost(samplePost(3));
+    await laptop.sync();
+    wall += 100;
+    // The desktop saw the post later, with a paragraph more, before it ever synced.
+    await desktop.store.savePost(samplePost(4));
+    desktop.net.take();
+    await desktop.sync();
+    // Its parts, then its head, which met the laptop's: merged there (read with its parts), then
+    // pushed on it once. (Without the parts, the merge could not read the head, and the same push
+    // met the same conflict until the pull.)
+    const pushes = desktop.net.take().filter((r) => r.url.endsWith('/_bulk_docs'));
+    expect(pushes).toHaveLength(3);
+    expect(await desktop.replica.pendingCount()).toBe(0);
+    await laptop.sync();
+    expect((await laptop.store.getPost(POST))?.segments).toHaveLength(4);
+  });
+
   it('uploads only the edited paragraph: bytes follow the paragraph, not the post', async () => {
     const [laptop] = await team(['laptop']);
     await laptop.store.savePost(samplePost(200));

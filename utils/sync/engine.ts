@@ -165,7 +165,7 @@ export class SyncEngine {
       const restarted = await this.tieCheckpoint(database, info);
       const apply = (pulled: PulledDoc[], related: ReadonlyMap<string, unknown>, checkpoint?: string | number) =>
         this.apply(pulled, related, checkpoint, report);
-      const pusher = new Pusher(replica, client, this.pushLimits, report, async (pulled) => void (await apply(pulled, new Map())));
+      const pusher = new Pusher(replica, client, this.pushLimits, report, async (pulled, related) => void (await apply(pulled, related)));
       await pusher.pushAll();
       const pulled = await pullChanges({
         replica,

@@ -152,11 +152,17 @@ async function lackingDocs(
 /**
  * The server's versions of these documents now, each with its live conflict branches (a push that
  * met a conflict merges them all: the winner alone may be a branch older than this device's text),
- * and the ids the server has no live version of.
+ * the documents they need (a post's parts), and the ids the server has no live version of.
  */
-export async function serverVersions(client: CouchClient, ids: string[]): Promise<{ pulled: PulledDoc[]; gone: string[] }> {
+export async function serverVersions(
+  client: CouchClient,
+  ids: string[],
+): Promise<{ pulled: PulledDoc[]; related: Map<string, unknown>; gone: string[] }> {
   const found = await leafVersions(client, await client.leafRevisions(ids));
-  return { pulled: [...found.values()], gone: ids.filter((id) => !found.has(id)) };
+  const pulled = [...found.values()];
+  const related = new Map<string, unknown>();
+  await fetchRelated(client, pulled, related);
+  return { pulled, related, gone: ids.filter((id) => !found.has(id)) };
 }
 
 /** These leaves' live bodies, as CouchDB's winner with the other leaves as its branches. */

@@ -54,7 +54,7 @@ export class Pusher {
     private readonly limits: PushLimits,
     private readonly report: PushReport,
     /** Merges the server's versions of documents that met a conflict, with their branches (the engine's apply). */
-    private readonly mergeServerVersions: (pulled: PulledDoc[]) => Promise<void>,
+    private readonly mergeServerVersions: (pulled: PulledDoc[], related: ReadonlyMap<string, unknown>) => Promise<void>,
   ) {}
 
   /** Pushes the whole outbox. */
@@ -183,8 +183,8 @@ export class Pusher {
       this.report.pushed += accepted.length;
       if (conflicted.length === 0) return;
       // Someone else wrote these first: merge the server's version, then push what is still ours.
-      const { pulled, gone } = await serverVersions(this.client, conflicted);
-      await this.mergeServerVersions(pulled);
+      const { pulled, related, gone } = await serverVersions(this.client, conflicted);
+      await this.mergeServerVersions(pulled, related);
       if (gone.length) await this.replica.forgetRemote(gone); // deleted on the server by other tools
       const again = await this.replica.outboxItems(conflicted);
       group = again.filter((item) => byId.has(item.doc._id)).map((item) => ({ item, out: outgoing(item.doc) }));
