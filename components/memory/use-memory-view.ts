@@ -18,6 +18,8 @@ export interface MemoryViewInput {
   lang: string;
   sourceLanguage: string | null;
   segments: readonly Segment[];
+  /** Segment id → the source its draft was written for, where the post's source changed since. */
+  changedSources: Readonly<Record<string, string>>;
   texts: SegmentTexts;
   flush(): void;
 }
@@ -33,13 +35,35 @@ const MEMORY_CHANGES: ReadonlySet<string> = new Set(['draft:changed', 'drafts:im
  * entry may reach (the background drops the same); a draft elsewhere in the language, any (its
  * source is not known here); in another language, none (another pair of memory).
  */
-function reachedBy(draft: DraftRecord, postKey: string, lang: string, lookups: SegmentLookups): string[] | undefined {
+function reachedBy(draft: DraftRecord, postKey: string, lang: string, lookups: SegmentLookups, oldSources: OldSources): string[] | undefined {
   if (draft.lang !== lang) return [];
   const source = draft.postKey === postKey ? lookups.sourceOf(draft.segmentId) : undefined;
   if (source === undefined) return undefined;
-  // A draft written for an older source is an entry of that source; confirmed, of the new one.
-  const sources = draft.sourceChange ? [draft.sourceChange.oldText, source] : [source];
+  // A draft written for an older source is an entry of that source; once confirmed, of the new one.
+  if (draft.sourceChange) oldSources.note(draft.segmentId, draft.sourceChange.oldText);
+  const sources = [source, ...oldSources.of(draft.segmentId)];
   return [...new Set(sources.flatMap((s) => lookups.reachedBy(s)))];
+}
+
+/**
+ * Every source a segment's draft was flagged as written for, while the view is open: a draft
+ * confirmed for the new source says nothing of the old one, which its entry was until then.
+ */
+class OldSources {
+  private readonly bySegment = new Map<string, Set<string>>();
+
+  note(segmentId: string, oldText: string): void {
+    const known = this.bySegment.get(segmentId) ?? new Set();
+    this.bySegment.set(segmentId, known.add(oldText));
+  }
+
+  noteAll(changed: Readonly<Record<string, string>>): void {
+    for (const [segmentId, oldText] of Object.entries(changed)) this.note(segmentId, oldText);
+  }
+
+  of(segmentId: string): Iterable<string> {
+    return this.bySegment.get(segmentId) ?? [];
+  }
 }
 
 /** The segment whose editor took the focus. */
@@ -70,6 +94,15 @@ export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
   const segments = useRef(input.segments);
   segments.current = input.segments;
   const lookups = useMemo(() => new SegmentLookups(input.segments), [input.segments]);
+  const oldSources = useMemo(() => new OldSources(), [questions]);
+  useLayoutEffect(() => oldSources.noteAll(input.changedSources), [oldSources, input.changedSources]);
+  // The post's paragraphs changed (seen again reworded, or synced): every held answer may be stale.
+  const segmentIds = useMemo(() => input.segments.map((s) => s.id).join(' '), [input.segments]);
+  const shown = useRef({ questions, segmentIds });
+  useEffect(() => {
+    if (shown.current.questions === questions && shown.current.segmentIds !== segmentIds) questions.forget();
+    shown.current = { questions, segmentIds };
+  }, [questions, segmentIds]);
   useLayoutEffect(() => {
     // As the view first renders (one message, no wait): what the background has at hand for the
     // first untranslated segments, where a translator starts.
@@ -80,14 +113,14 @@ export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
     // What changes memory tells the views: what they hold may be stale, and the next segment is asked for again.
     const onMessage = (message: unknown) => {
       if (!isMessage(message) || !MEMORY_CHANGES.has(message.type)) return undefined;
-      questions.forget(message.type === 'draft:changed' ? reachedBy(message.draft, input.postKey, input.lang, lookups) : undefined);
+      questions.forget(message.type === 'draft:changed' ? reachedBy(message.draft, input.postKey, input.lang, lookups, oldSources) : undefined);
       const next = segmentAfter(segments.current, editing.id);
       if (next) questions.askAhead(next);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, [editing, questions, lookups]);
+  }, [editing, questions, lookups, oldSources]);
   return useMemo(
     () => ({
       postKey: input.postKey,

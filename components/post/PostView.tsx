@@ -67,7 +67,15 @@ export function PostView(props: Props) {
   const focus = useMemo(() => new SegmentFocus(), []);
   const keys = useSegmentKeys({ segments: post.segments, texts, doneTexts, setStatus: props.onStatus, focus });
   return (
-    <MemoryProvider postKey={post.key} lang={lang} sourceLanguage={post.sourceLanguage} segments={post.segments} texts={texts} flush={flush}>
+    <MemoryProvider
+      postKey={post.key}
+      lang={lang}
+      sourceLanguage={post.sourceLanguage}
+      segments={post.segments}
+      changedSources={sourceFlags.changed}
+      texts={texts}
+      flush={flush}
+    >
     <article class="post">
       <header class="post-header">
         <h1 data-testid="post-title">{post.title ?? t('viewUntitledPost')}</h1>

@@ -181,6 +181,30 @@ describe('memory matches asked at the focus', () => {
     expect(shownIn(4)).toBe('Looking in translation memory…');
   });
 
+  it('drop, when a draft is confirmed for its new source, what its old source reached', async () => {
+    editors()[3]!.focus();
+    await until(() => asked().length === 2 && busy(3) === 'false', 'segment 3 answered, segment 4 asked ahead');
+    const oldText = 'Photographs of the conference hall are on Commons today.'; // like segment 3
+    const draft = (sourceChange?: { oldText: string }) => ({
+      postKey: post.key, lang: 'ru', segmentId: 'p-2', text: 'Комитет.', rev: 2, updatedAt: 1, ...(sourceChange ? { sourceChange } : {}),
+    });
+    // Segment 2's draft, written for an older source like segment 3's (as a sync brings it): both dropped.
+    await act(() => fakeBrowser.runtime.sendMessage({ type: 'draft:changed', draft: draft({ oldText }), progress: null }));
+    editors()[0]!.focus();
+    await until(() => busy(0) === 'false', 'segment 0 answered');
+    editors()[3]!.focus();
+    await Promise.resolve();
+    expect(shownIn(3)).toBe('Looking in translation memory…');
+    await until(() => busy(3) === 'false', 'segment 3 answered again');
+    editors()[0]!.focus();
+    await until(() => busy(0) === 'false', 'segment 0 answered');
+    // Confirmed for the new source: the message names no old source, but the entry was one until now.
+    await act(() => fakeBrowser.runtime.sendMessage({ type: 'draft:changed', draft: draft(), progress: null }));
+    editors()[3]!.focus();
+    await Promise.resolve();
+    expect(shownIn(3)).toBe('Looking in translation memory…');
+  });
+
   it('hold nothing once memory changed, until asked again', async () => {
     editors()[3]!.focus();
     await until(() => asked().length === 2 && busy(3) === 'false', 'segment 3 answered, segment 4 asked ahead');
