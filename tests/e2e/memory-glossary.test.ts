@@ -120,16 +120,12 @@ describe('translation memory and glossary in Chromium', () => {
     await expect(history.innerText()).resolves.toContain(`from memory (${percent}%)`);
   });
 
-  it('shows the next segment’s matches as the focus moves on, held ahead, while its own answer confirms them', async () => {
-    const rows = followup.locator('.segment');
-    const busyOf = (i: number) => rows.nth(i).getByTestId('memory-matches').getAttribute('aria-busy');
-    await editors(followup).nth(0).focus();
-    await pollUntil(async () => (await busyOf(0)) === 'false', { message: 'the first segment’s matches' });
-    // The next segment was asked for ahead: its row never shows the loading line.
-    const sawLoading = await followup.evaluate(
-      () =>
+  /** Focuses a row's editor after `delayMs`: whether its matches showed the loading line before they were confirmed. */
+  const focusShowsLoading = (index: number, delayMs: number) =>
+    followup.evaluate(
+      ({ index, delayMs }) =>
         new Promise<boolean>((resolve) => {
-          const row = document.querySelectorAll('.segment')[1]!;
+          const row = document.querySelectorAll('.segment')[index]!;
           let loading = false;
           const observer = new MutationObserver(() => {
             if (row.querySelector('.memory-status')?.textContent?.endsWith('…')) loading = true;
@@ -139,10 +135,18 @@ describe('translation memory and glossary in Chromium', () => {
             }
           });
           observer.observe(row, { childList: true, subtree: true, characterData: true, attributes: true });
-          setTimeout(() => row.querySelector<HTMLTextAreaElement>('textarea')!.focus(), 200);
+          setTimeout(() => row.querySelector<HTMLTextAreaElement>('textarea')!.focus(), delayMs);
         }),
+      { index, delayMs },
     );
-    expect(sawLoading).toBe(false);
+
+  it('shows the next segment’s matches as the focus moves on, held ahead, while its own answer confirms them', async () => {
+    const rows = followup.locator('.segment');
+    const busyOf = (i: number) => rows.nth(i).getByTestId('memory-matches').getAttribute('aria-busy');
+    await editors(followup).nth(0).focus();
+    await pollUntil(async () => (await busyOf(0)) === 'false', { message: 'the first segment’s matches' });
+    // The next segment was asked for ahead: its row never shows the loading line.
+    expect(await focusShowsLoading(1, 200)).toBe(false);
   });
 
   it('answers the focuses after a worker start from the matches stored beside the index, until a draft is typed', async () => {
@@ -172,6 +176,32 @@ describe('translation memory and glossary in Chromium', () => {
     await pollUntil(async () => (await indexReads()) === 1, { message: 'the index read after a draft' });
     await followup.locator(`textarea[data-segment-id="${untranslated[1]}"]`).focus();
     await pollUntil(async () => !(await status.innerText()).endsWith('…'), { message: 'matches shown after the draft' });
+  });
+
+  it('keeps what it held of a segment visited before through a draft typed and saved that cannot be one of its matches', async () => {
+    const at = await followup.evaluate(() => [...document.querySelectorAll('textarea[data-segment-id]')].indexOf(document.activeElement!));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const confirmed = (i: number) =>
+      pollUntil(async () => (await followup.locator('.segment').nth(i).getByTestId('memory-matches').getAttribute('aria-busy')) === 'false', {
+        message: `segment ${i} confirmed`,
+      });
+    // Two segments on, then back: both answers held. (The one right after is asked for again at any change.)
+    await editors(followup).nth(at + 2).focus();
+    await confirmed(at + 2);
+    await editors(followup).nth(at).focus();
+    await confirmed(at);
+    await followup.evaluate(() => {
+      const heard = globalThis as { draftsHeard?: number };
+      heard.draftsHeard = 0;
+      (chrome.runtime as unknown as { onMessage: { addListener(f: (m: { type?: string }) => void): void } }).onMessage.addListener((m) => {
+        if (m?.type === 'draft:changed') heard.draftsHeard! += 1;
+      });
+    });
+    await editors(followup).nth(at).fill('Черновик абзаца.');
+    await pollUntil(async () => ((await followup.evaluate(() => (globalThis as { draftsHeard?: number }).draftsHeard)) ?? 0) > 0, {
+      message: 'the draft saved and heard',
+    });
+    expect(await focusShowsLoading(at + 2, 0)).toBe(false);
   });
 
   it('adds a glossary term from a selection in a source, marks it, and flags a draft without it', async () => {
