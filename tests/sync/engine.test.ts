@@ -3,6 +3,7 @@
 // fake-indexeddb databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftDocId } from '../../utils/sync/doc-ids';
+import { formatHlc } from '../../utils/sync/hlc';
 import { Device, openTeam, samplePost, type DeviceOptions } from '../support/sync-devices';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 
@@ -60,6 +61,24 @@ describe('sync between devices through the server', () => {
     expect(await laptop.text(POST, 'ru', 'p-00000000001')).toBe('Второй абзац, исправленный.');
     expect((await laptop.draft(POST, 'ru', 'p-00000000001'))?.concurrentEdits).toBeUndefined();
     expect(await laptop.replica.pendingCount()).toBe(0);
+  });
+
+  it('keeps in history a text another tool wrote over this device’s with an older stamp', async () => {
+    let wall = 9_500_000;
+    const [laptop] = await team(['laptop'], { now: () => wall });
+    await laptop.type(POST, 'cs', 'p-1', 'Můj text.');
+    await laptop.sync();
+    // A script with its own clock, far behind, writes a new revision on top of the laptop's.
+    const id = draftDocId(POST, 'cs', 'p-1');
+    const path = `/${laptop.settings.database}/${encodeURIComponent(id)}`;
+    const { base: _base, ...current } = (await server.asAdmin('GET', path)).body;
+    const written = await server.asAdmin('PUT', path, { ...current, text: 'Text ze skriptu.', hlc: formatHlc({ wall: wall - 1_000, counter: 0, node: 'script' }), device: 'script' });
+    expect(written.status).toBe(201);
+    wall += 10;
+    await laptop.sync();
+    // The laptop's text is later and stays, as everywhere; the script's is in history, not lost.
+    expect(await laptop.text(POST, 'cs', 'p-1')).toBe('Můj text.');
+    expect((await laptop.history(POST, 'cs', 'p-1')).map((r) => r.text)).toContain('Text ze skriptu.');
   });
 
   it('merges a post both devices saw, when its push meets the other one, with its parts', async () => {

@@ -32,6 +32,18 @@ describe('merging one segment', () => {
     expect(merged).toMatchObject({ state: { text: 'Mío' }, textChanged: false, conflict: false, needsPush: true });
   });
 
+  it('keeps in history, unflagged, an older-stamped text a writer put over the one this device last shared', () => {
+    // A writer whose clock never saw "Uno" (no Interlinear device: each moves past what it pulled).
+    const base = at(20, 'a');
+    const merged = mergeSegment(version('Uno', 20, 'a'), version('Otro texto', 10, 'x'), base, 'a');
+    expect(merged).toMatchObject({ state: { text: 'Uno' }, conflict: false, textChanged: false });
+    expect(merged.state.concurrentEdits).toEqual([]);
+    expect(merged.overwritten.map((e) => e.text)).toEqual(['Otro texto']);
+    // What this device knows already is no loss: the server's copy of its own text, or the base.
+    expect(mergeSegment(version('Uno', 20, 'a'), version('Viejo', 10, 'a'), base, 'a').overwritten).toEqual([]);
+    expect(mergeSegment(version('Uno', 20, 'a'), version('Base', 10, 'x'), at(10, 'x'), 'a').overwritten).toEqual([]);
+  });
+
   it('on a real conflict, the later stamp wins and the other text waits for review', () => {
     const base = at(5, 'a');
     const local = version('Local', 20, 'a');

@@ -111,9 +111,10 @@ async function applyDraft(context: ApplyContext, doc: DraftDoc, branches: DraftD
   const localState = local ? segmentStateOf({ ...local, hlc: local.hlc ?? hlcAt(local.updatedAt, clock.deviceId) }) : null;
   const merged = mergeSegment(localState, folded.state, known?.hlc ?? null, clock.deviceId);
   if (merged.conflict) changes.conflicts++;
-  // Branch texts not flagged (stamped before the last review) still go to history, once.
+  // Branch texts not flagged (stamped before the last review), and a text overwritten by one that
+  // never saw it, still go to history, once.
   const flagged = new Set([merged.state.hlc, ...merged.newHistory.map((e) => e.hlc), ...(localState?.concurrentEdits ?? []).map((e) => e.hlc)]);
-  const unflagged = newToHistory(folded.lost, flagged, clock.deviceId);
+  const unflagged = newToHistory([...folded.lost, ...merged.overwritten], flagged, clock.deviceId);
   const inHistory = unflagged.length ? new Set((await tx.objectStore('revisions').index('bySegment').getAll(key)).map((r) => r.hlc)) : new Set();
   const historyOnly = unflagged.filter((e) => !inHistory.has(e.hlc));
   if (merged.localChanged || historyOnly.length) {

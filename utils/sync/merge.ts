@@ -41,6 +41,11 @@ export interface SegmentMerge {
   conflict: boolean;
   /** Texts from other devices that this device's history does not have yet. */
   newHistory: ConcurrentEdit[];
+  /**
+   * A remote text that lost to this device's without a conflict, though this text does not descend
+   * from it: only a writer whose clock never saw this text makes one. Kept in history, not flagged.
+   */
+  overwritten: ConcurrentEdit[];
 }
 
 /** At most this many concurrent edits ride along with a document; older ones stay in history. */
@@ -98,6 +103,7 @@ export function mergeSegment(
       needsPush: !sameSegmentState(state, remote),
       conflict: false,
       newHistory: newToHistory(state.concurrentEdits, new Set(), ownNode),
+      overwritten: [],
     };
   }
   const localWins = compareHlc(local.hlc, remote.hlc) >= 0;
@@ -130,6 +136,7 @@ export function mergeSegment(
   if (winner.status) state.status = winner.status;
   if (reviewedAt) state.reviewedAt = reviewedAt;
   const knownHere = new Set([local.hlc, ...local.concurrentEdits.map((e) => e.hlc)]);
+  const overwritten = localWins && differ && !conflict && !remote.deleted && remote.hlc !== base ? newToHistory([asEdit(remote)], knownHere, ownNode) : [];
   return {
     state,
     textChanged: !localWins && differ,
@@ -138,6 +145,7 @@ export function mergeSegment(
     needsPush: !sameSegmentState(state, remote),
     conflict,
     newHistory: newToHistory(state.concurrentEdits, knownHere, ownNode),
+    overwritten,
   };
 }
 
