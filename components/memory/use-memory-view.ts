@@ -5,8 +5,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isMessage, sendMessage } from '@/utils/messaging';
-import type { DraftRecord, Segment } from '@/utils/model';
-import { SegmentLookups } from '@/utils/memory/candidate-rule';
+import type { Segment } from '@/utils/model';
+import { DraftReach } from '@/utils/memory/candidate-rule';
 import type { SegmentTexts } from '../post/segment-texts';
 import { loadStemmer } from '@/utils/glossary/stemmers';
 import { TermMatcher } from '@/utils/glossary/term-matcher';
@@ -29,42 +29,6 @@ const AT_HAND = 20;
 
 /** The messages that say memory may have changed. */
 const MEMORY_CHANGES: ReadonlySet<string> = new Set(['draft:changed', 'drafts:imported', 'memory:changed']);
-
-/**
- * The segments whose held answers a draft written may change: in this post and language, those its
- * entry may reach (the background drops the same); a draft elsewhere in the language, any (its
- * source is not known here); in another language, none (another pair of memory).
- */
-function reachedBy(draft: DraftRecord, postKey: string, lang: string, lookups: SegmentLookups, oldSources: OldSources): string[] | undefined {
-  if (draft.lang !== lang) return [];
-  const source = draft.postKey === postKey ? lookups.sourceOf(draft.segmentId) : undefined;
-  if (source === undefined) return undefined;
-  // A draft written for an older source is an entry of that source; once confirmed, of the new one.
-  if (draft.sourceChange) oldSources.note(draft.segmentId, draft.sourceChange.oldText);
-  const sources = [source, ...oldSources.of(draft.segmentId)];
-  return [...new Set(sources.flatMap((s) => lookups.reachedBy(s)))];
-}
-
-/**
- * Every source a segment's draft was flagged as written for, while the view is open: a draft
- * confirmed for the new source says nothing of the old one, which its entry was until then.
- */
-class OldSources {
-  private readonly bySegment = new Map<string, Set<string>>();
-
-  note(segmentId: string, oldText: string): void {
-    const known = this.bySegment.get(segmentId) ?? new Set();
-    this.bySegment.set(segmentId, known.add(oldText));
-  }
-
-  noteAll(changed: Readonly<Record<string, string>>): void {
-    for (const [segmentId, oldText] of Object.entries(changed)) this.note(segmentId, oldText);
-  }
-
-  of(segmentId: string): Iterable<string> {
-    return this.bySegment.get(segmentId) ?? [];
-  }
-}
 
 /** The segment whose editor took the focus. */
 function segmentOfEditor(target: EventTarget | null): string | null {
@@ -93,9 +57,9 @@ export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
   }, [editing, questions]);
   const segments = useRef(input.segments);
   segments.current = input.segments;
-  const lookups = useMemo(() => new SegmentLookups(input.segments), [input.segments]);
-  const oldSources = useMemo(() => new OldSources(), [questions]);
-  useLayoutEffect(() => oldSources.noteAll(input.changedSources), [oldSources, input.changedSources]);
+  const reach = useMemo(() => new DraftReach(input.postKey, input.lang), [input.postKey, input.lang]);
+  useLayoutEffect(() => reach.useSegments(input.segments), [reach, input.segments]);
+  useLayoutEffect(() => reach.noteOldSources(input.changedSources), [reach, input.changedSources]);
   // The post's paragraphs changed (seen again reworded, or synced): every held answer may be stale.
   const segmentIds = useMemo(() => input.segments.map((s) => s.id).join(' '), [input.segments]);
   const shown = useRef({ questions, segmentIds });
@@ -113,14 +77,14 @@ export function useMemoryView(input: MemoryViewInput): MemoryContextValue {
     // What changes memory tells the views: what they hold may be stale, and the next segment is asked for again.
     const onMessage = (message: unknown) => {
       if (!isMessage(message) || !MEMORY_CHANGES.has(message.type)) return undefined;
-      questions.forget(message.type === 'draft:changed' ? reachedBy(message.draft, input.postKey, input.lang, lookups, oldSources) : undefined);
+      questions.forget(message.type === 'draft:changed' ? reach.of(message.draft) : undefined);
       const next = segmentAfter(segments.current, editing.id);
       if (next) questions.askAhead(next);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, [editing, questions, lookups, oldSources]);
+  }, [editing, questions, reach]);
   return useMemo(
     () => ({
       postKey: input.postKey,

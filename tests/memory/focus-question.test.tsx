@@ -86,6 +86,18 @@ afterEach(() => {
 
 const busy = (i: number) => root.querySelectorAll('.segment')[i]!.querySelector('[data-testid=memory-matches]')?.getAttribute('aria-busy');
 const asked = () => questions.map((q) => q.segmentId);
+/** Focuses a segment's editor and waits for its own answer. */
+async function answered(i: number) {
+  editors()[i]!.focus();
+  await until(() => busy(i) === 'false', `segment ${i} answered`);
+}
+/** Focuses a segment's editor that holds nothing: the loading line, then its answer. */
+async function askedAnew(i: number) {
+  editors()[i]!.focus();
+  await Promise.resolve();
+  expect(shownIn(i)).toBe('Looking in translation memory…');
+  await until(() => busy(i) === 'false', `segment ${i} answered again`);
+}
 
 describe('memory matches asked at the focus', () => {
   it('are asked as the editor takes the focus, in its event, before the row renders them, and once', async () => {
@@ -147,8 +159,7 @@ describe('memory matches asked at the focus', () => {
 
   it('keep what a draft written in the post cannot reach, and only that', async () => {
     // Segment 2 is held from what was at hand ("no match"); 1, 3 and 4 from their answers.
-    editors()[1]!.focus();
-    await until(() => busy(1) === 'false', 'segment 1 answered');
+    await answered(1);
     editors()[3]!.focus();
     await until(() => asked().length === 3 && busy(3) === 'false', 'segment 3 answered, segment 4 asked ahead');
     await settle();
@@ -161,12 +172,8 @@ describe('memory matches asked at the focus', () => {
     await act(() => fakeBrowser.runtime.sendMessage({ type: 'draft:changed', draft: draft('p-1'), progress: null }));
     await settle();
     expect(asked()).toEqual(['p-1', 'p-3', 'p-4']); // segment 4, after the one edited, is still held
-    editors()[0]!.focus(); // away from segment 3, whose matches stay shown while it is edited
-    await until(() => busy(0) === 'false', 'segment 0 answered');
-    editors()[3]!.focus();
-    await Promise.resolve();
-    expect(shownIn(3)).toBe('Looking in translation memory…');
-    await until(() => busy(3) === 'false', 'segment 3 answered again');
+    await answered(0); // away from segment 3, whose matches stay shown while it is edited
+    await askedAnew(3);
     for (const [kept, held] of [[4, 'Ответ 3'], [2, 'No match in translation memory.']] as const) {
       editors()[kept]!.focus();
       await Promise.resolve();
@@ -176,9 +183,7 @@ describe('memory matches asked at the focus', () => {
     }
     // A draft of another post in the language: its source is not known here, so nothing is kept.
     await act(() => fakeBrowser.runtime.sendMessage({ type: 'draft:changed', draft: draft('p-9', { postKey: 'https://diff.wikimedia.org/other/' }), progress: null }));
-    editors()[4]!.focus();
-    await Promise.resolve();
-    expect(shownIn(4)).toBe('Looking in translation memory…');
+    await askedAnew(4);
   });
 
   it('drop, when a draft is confirmed for its new source, what its old source reached', async () => {
@@ -190,19 +195,12 @@ describe('memory matches asked at the focus', () => {
     });
     // Segment 2's draft, written for an older source like segment 3's (as a sync brings it): both dropped.
     await act(() => fakeBrowser.runtime.sendMessage({ type: 'draft:changed', draft: draft({ oldText }), progress: null }));
-    editors()[0]!.focus();
-    await until(() => busy(0) === 'false', 'segment 0 answered');
-    editors()[3]!.focus();
-    await Promise.resolve();
-    expect(shownIn(3)).toBe('Looking in translation memory…');
-    await until(() => busy(3) === 'false', 'segment 3 answered again');
-    editors()[0]!.focus();
-    await until(() => busy(0) === 'false', 'segment 0 answered');
+    await answered(0);
+    await askedAnew(3);
+    await answered(0);
     // Confirmed for the new source: the message names no old source, but the entry was one until now.
     await act(() => fakeBrowser.runtime.sendMessage({ type: 'draft:changed', draft: draft(), progress: null }));
-    editors()[3]!.focus();
-    await Promise.resolve();
-    expect(shownIn(3)).toBe('Looking in translation memory…');
+    await askedAnew(3);
   });
 
   it('hold nothing once memory changed, until asked again', async () => {

@@ -1,7 +1,7 @@
 // Which memory entries a segment's lookup can find, told from their words alone: the rule the
 // background uses to keep matches through changes that cannot reach them (match-cache.ts), and a
-// view to keep the answers it holds through a draft written in its own post.
-import type { Segment } from '../model';
+// view to keep the answers it holds through a draft written in its own post (DraftReach).
+import type { DraftRecord, Segment } from '../model';
 import { plainSource } from './match-text';
 import { wordHashes } from './word-hashes';
 
@@ -60,6 +60,48 @@ export class SegmentLookups {
     const source = this.sourceOf(segmentId);
     if (!looked && source !== undefined) this.looked.set(segmentId, (looked = lookupOf(source)));
     return looked;
+  }
+}
+
+/**
+ * The segments of a view's post whose held answers a draft written may change: in its post and
+ * language, those its entry may reach (the background drops the same); a draft elsewhere in the
+ * language, any (undefined: its source is not known here); in another language, none (another pair
+ * of memory). A draft flagged as written for an older source is an entry of that source; once
+ * confirmed for the new one its message no longer names the old one, so every old source seen
+ * while the view is open is remembered.
+ */
+export class DraftReach {
+  private lookups = new SegmentLookups([]);
+  private readonly oldSources = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly postKey: string,
+    private readonly lang: string,
+  ) {}
+
+  /** The post's segments now. */
+  useSegments(segments: readonly Segment[]): void {
+    this.lookups = new SegmentLookups(segments);
+  }
+
+  /** Segment id → the source its draft was written for (the view's flags). */
+  noteOldSources(changed: Readonly<Record<string, string>>): void {
+    for (const [segmentId, oldText] of Object.entries(changed)) this.noteOldSource(segmentId, oldText);
+  }
+
+  of(draft: DraftRecord): string[] | undefined {
+    if (draft.lang !== this.lang) return [];
+    const source = draft.postKey === this.postKey ? this.lookups.sourceOf(draft.segmentId) : undefined;
+    if (source === undefined) return undefined;
+    if (draft.sourceChange) this.noteOldSource(draft.segmentId, draft.sourceChange.oldText);
+    const sources = [source, ...(this.oldSources.get(draft.segmentId) ?? [])];
+    return [...new Set(sources.flatMap((s) => this.lookups.reachedBy(s)))];
+  }
+
+  private noteOldSource(segmentId: string, oldText: string): void {
+    const known = this.oldSources.get(segmentId) ?? new Set();
+    this.oldSources.set(segmentId, known.add(oldText));
   }
 }
 
