@@ -19,7 +19,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every import is written out, so a reader sees where each name comes from.
   imports: false,
-  vite: ({ browser }) => ({ plugins: [preact(), ...(browser === 'firefox' ? [withoutRawHtml()] : [])] }),
+  vite: ({ browser }) => ({ plugins: [preact(), polyfillAsModule(), ...(browser === 'firefox' ? [withoutRawHtml()] : [])] }),
   manifest: ({ browser }) => ({
     // Name and description in the browser's language: public/_locales/<locale>/messages.json.
     name: '__MSG_extName__',
@@ -95,6 +95,26 @@ export default defineConfig({
     ],
   },
 });
+
+/**
+ * webextension-polyfill is a UMD script, which the bundler imports as CommonJS: its interop then
+ * copies every property of the exported object onto a namespace object as the script starts. Where
+ * the browser has its own `browser` namespace, that object is the browser's, and reading each
+ * property sets up every API's bindings (tabs, windows, scripting…) in every view and at every
+ * worker start, about 2 ms each. Wrapped as an ES module, its export is that object as it is.
+ */
+function polyfillAsModule(): Plugin {
+  return {
+    name: 'interlinear:polyfill-as-module',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/.test(id.split('?')[0]!)) return null;
+      // `exports` defined sends the UMD header down its CommonJS branch, into this `module`.
+      const wrapped = `const module = { exports: {} }, exports = module.exports, define = undefined;\n${code}\nexport default module.exports;\n`;
+      return { code: wrapped, map: null };
+    },
+  };
+}
 
 /**
  * Preact can render raw HTML through `dangerouslySetInnerHTML`; Interlinear never does, since
