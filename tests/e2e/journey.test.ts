@@ -13,6 +13,7 @@ import {
   openTab,
   pollUntil,
   startFixtureServer,
+  stopServiceWorker,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -143,9 +144,11 @@ describe('the core journey in Chromium', () => {
   });
 
   it('shows the post in a view opened on a tab the background knows nothing of: the page is asked', async () => {
-    // The worker's notes of which tab shows which post are gone, as after a browser update.
+    // The worker's notes of which tab shows which post are gone, as after a browser update: a new
+    // worker, and nothing in session storage.
     const worker = await extensionServiceWorker(browser.context);
     await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
+    await stopServiceWorker(browser);
     const popup = await openView('popup');
     expect(await editors(popup).count()).toBe(13);
     await expect(editors(popup).nth(2).inputValue()).resolves.toBe(TYPED);

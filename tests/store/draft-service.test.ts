@@ -130,6 +130,24 @@ describe('DraftService', () => {
     expect((await env.service.tabPost(7))?.lang).toBe('fa');
   });
 
+  it('answers a view that asks for a language with that language first among the recent ones', async () => {
+    await env.send({ type: 'post:seen', post }, 7);
+    await env.send({ type: 'draft:save', postKey: post.key, lang: 'ru', segmentId: 'p-1', text: 'Первый.' });
+    const fa = await env.service.tabPost(7, 'fa');
+    expect(fa).toMatchObject({ lang: 'fa', recentLanguages: ['fa', 'ru'] });
+  });
+
+  it('opens the post when the recent languages cannot be read', async () => {
+    const unreadable = await setup();
+    await unreadable.send({ type: 'post:seen', post }, 7);
+    await unreadable.send({ type: 'post:set-language', postKey: post.key, lang: 'ru' });
+    await unreadable.send({ type: 'draft:save', postKey: post.key, lang: 'ru', segmentId: 'p-1', text: 'Первый.' });
+    const prefs = (unreadable.service as unknown as { ports: { prefs: KeyValueArea } }).ports.prefs;
+    prefs.get = () => Promise.reject(new Error('storage is gone'));
+    const shown = await unreadable.service.tabPost(7);
+    expect(shown).toMatchObject({ lang: 'ru', recentLanguages: [], drafts: [{ segmentId: 'p-1', text: 'Первый.' }] });
+  });
+
   it('keeps drafts per language', async () => {
     await env.send({ type: 'post:seen', post }, 7);
     await env.send({ type: 'draft:save', postKey: post.key, lang: 'ru', segmentId: 'p-1', text: 'Первый.' });

@@ -79,6 +79,9 @@ export class DraftService {
 
   /** The post a tab shows, asking its page when this worker does not know yet. */
   async tabPost(tabId: number, requestedLang?: string): Promise<TabPost | null> {
+    // Every view's opening waits for this answer: what does not need the post is read beside it.
+    // The recent languages are a hint: the post opens without them.
+    let recent = this.recentLanguages().catch((): string[] => []);
     let postKey = await this.ports.tabs.postOf(tabId);
     if (!postKey) {
       const snapshot = await this.ports.askTab(tabId).catch(() => null);
@@ -94,8 +97,12 @@ export class DraftService {
     if (wanted && wanted !== post.targetLanguage) {
       await this.chooseLanguage(post.key, wanted);
       post.targetLanguage = wanted;
+      recent = this.recentLanguages().catch((): string[] => []); // now led by the one just chosen
     }
-    const recentLanguages = await this.recentLanguages();
+    const [recentLanguages, chosenDrafts] = await Promise.all([
+      recent,
+      post.targetLanguage ? this.ports.store.getDrafts(post.key, post.targetLanguage) : undefined,
+    ]);
     const lang =
       post.targetLanguage ??
       defaultTargetLanguage({
@@ -104,7 +111,7 @@ export class DraftService {
         browserLanguages: this.ports.browserLanguages(),
         sourceLanguage: post.sourceLanguage,
       });
-    const drafts = lang ? await this.ports.store.getDrafts(post.key, lang) : [];
+    const drafts = chosenDrafts ?? (lang ? await this.ports.store.getDrafts(post.key, lang) : []);
     return {
       tabId,
       post,
@@ -180,3 +187,4 @@ function withoutFragment(url: string): string {
   const hash = url.indexOf('#');
   return hash === -1 ? url : url.slice(0, hash);
 }
+
