@@ -1,7 +1,7 @@
 // A view's first question asked before its code loaded (utils/early-question.ts): the app gets that
 // answer when it asks the very same question, once; another question is asked anew.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { askEarly, earlyAnswerHere, pinnedTabId, takeEarlyAnswer } from '../utils/early-question';
+import { askEarly, earlyAnswerHere, earlyTabId, pinnedTabId, takeEarlyAnswer } from '../utils/early-question';
 
 let posted: unknown[];
 
@@ -28,6 +28,17 @@ describe('the early question', () => {
     expect(await answer).toEqual({ value: { answering: { type: 'tab:get-post', tabId: 7 } } });
     expect(takeEarlyAnswer({ type: 'tab:get-post', tabId: 7 }, scope)).toBeUndefined();
     expect(posted).toHaveLength(1);
+  });
+
+  it('names the tab it asked about until the app takes the answer', () => {
+    const scope = {};
+    expect(earlyTabId(scope)).toBeNull();
+    askEarly({ type: 'tab:get-post', tabId: 7 }, scope);
+    expect(earlyTabId(scope)).toBe(7);
+    void takeEarlyAnswer({ type: 'tab:get-post', tabId: 7 }, scope);
+    expect(earlyTabId(scope)).toBeNull();
+    askEarly({ type: 'post:get-drafts', postKey: 'https://example.org/a-post/', lang: 'ru' }, scope);
+    expect(earlyTabId(scope)).toBeNull();
   });
 
   it('asks nothing where there is no service worker (Firefox’s event page)', () => {

@@ -21,6 +21,7 @@ const SLOT = '__interlinearEarlyQuestion';
 
 interface EarlyQuestion {
   key: string;
+  message: Message;
   answer: Promise<WorkerAnswer | null>;
 }
 
@@ -54,7 +55,7 @@ function keyOf(message: Message): string {
 /** Asks now, and keeps the answer for the app's own asking of the same question. */
 export function askEarly(message: Message, scope: Scope = globalThis as Scope): void {
   if (!globalThis.navigator?.serviceWorker?.controller) return; // no worker to ask early (Firefox)
-  scope[SLOT] = { key: keyOf(message), answer: askWorker(message) };
+  scope[SLOT] = { key: keyOf(message), message, answer: askWorker(message) };
 }
 
 /** The early answer to this very question, once; undefined when it was not asked early. */
@@ -82,6 +83,15 @@ export function earlyAnswerHere(atMostMs: number, scope: Scope = globalThis as S
       resolve();
     });
   });
+}
+
+/**
+ * The tab whose post was asked for early, until the app takes that answer; else null. The first
+ * script already looked up the shown tab: the view's first render need not wait to look again.
+ */
+export function earlyTabId(scope: Scope = globalThis as Scope): number | null {
+  const message = scope[SLOT]?.message;
+  return message?.type === 'tab:get-post' ? (message as Message<'tab:get-post'>).tabId : null;
 }
 
 /** The tab a view's address names (`?tab=ID`), or null. */

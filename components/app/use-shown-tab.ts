@@ -2,12 +2,14 @@
 // followed as the reader switches tabs when `follow` is set (the side panel).
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { pinnedTabId } from '@/utils/early-question';
+import { earlyTabId, pinnedTabId } from '@/utils/early-question';
 
 /** undefined while looking; null when there is no tab to show. */
 export function useShownTab(follow: boolean): number | null | undefined {
   const pinned = pinnedTabId(location.search);
-  const [tabId, setTabId] = useState<number | null | undefined>(pinned ?? undefined);
+  // The page's first script found the active tab already and asked for its post: the first render
+  // shows that post rather than waiting a frame to look again (the look below still follows it).
+  const [tabId, setTabId] = useState<number | null | undefined>(() => pinned ?? earlyTabId() ?? undefined);
 
   useEffect(() => {
     if (pinned !== null) return;

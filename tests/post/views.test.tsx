@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../components/app/App';
+import { askEarly } from '../../utils/early-question';
 import { dispatch, type Message } from '../../utils/messaging';
 import type { PostSnapshot } from '../../utils/model';
 import { DraftService } from '../../utils/store/draft-service';
@@ -247,5 +248,27 @@ describe('views', () => {
       await fakeBrowser.tabs.onActivated.trigger({ tabId: postTab, windowId });
     });
     await until(() => editors().length === 3, 'back to the post');
+  });
+
+  it('shows the post its first script asked for, without looking for the tab again first', async () => {
+    // The popup as the toolbar button opens it: no ?tab=. Its first script (entrypoints/
+    // early-question.ts) found the active tab and asked the worker for that tab's post.
+    history.replaceState(null, '', '/popup.html');
+    const controller = {
+      postMessage(data: { interlinear: Message<'tab:get-post'> }, [port]: MessagePort[]) {
+        void service.tabPost(data.interlinear.tabId).then((value) => port!.postMessage({ value }));
+      },
+    };
+    Object.defineProperty(navigator, 'serviceWorker', { value: { controller }, configurable: true });
+    try {
+      askEarly({ type: 'tab:get-post', tabId: postTab });
+      // The view's own look for the active tab does not answer while it opens.
+      vi.spyOn(fakeBrowser.tabs, 'query').mockReturnValue(new Promise(() => undefined));
+      render(<App layout="popup" />, root);
+      await until(() => editors().length === 3, 'the post shown');
+      expect(root.querySelector('[data-testid=post-title]')?.textContent).toBe('A post worth translating');
+    } finally {
+      delete (navigator as { serviceWorker?: unknown }).serviceWorker;
+    }
   });
 });
