@@ -12,9 +12,21 @@ export type PluralKey = PluralBase<MessageKey>;
 type GetMessage = (name: string, substitutions?: string | string[]) => string;
 const getMessage = (): GetMessage => browser.i18n.getMessage as unknown as GetMessage;
 
+/**
+ * Messages without substitutions, as read: every row of a view asks for the same few labels, and
+ * each call into the browser's i18n costs more than the row's own work. Kept per `getMessage`
+ * (the UI language is the page's for its life; a test that swaps it starts afresh).
+ */
+let plain: { from: GetMessage; messages: Map<string, string> } | undefined;
+
 /** The message in the UI language, with its $1…$9 (or named) placeholders filled. */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
-  return getMessage()(key, substitutions.map(String));
+  const read = getMessage();
+  if (substitutions.length > 0) return read(key, substitutions.map(String));
+  if (plain?.from !== read) plain = { from: read, messages: new Map() };
+  let message = plain.messages.get(key);
+  if (message === undefined) plain.messages.set(key, (message = read(key, [])));
+  return message;
 }
 
 /** A counted message: `count` is also the first substitution. */
