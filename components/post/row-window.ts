@@ -70,9 +70,11 @@ export function useRowWindow({ list, segments, texts, focus, editable }: WindowI
 
   const near = useMemo(
     () =>
-      new NearRows(() => list.current, (nearby, rows) => {
-        const { segments: shown, indexes: where, live: now, alwaysLive: first } = latest.current;
-        if (first >= shown.length) return; // a short post: every row is an editor
+      new NearRows(() => {
+        const { segments: shown, alwaysLive: first } = latest.current;
+        return first >= shown.length ? null : list.current; // a short post: every row is an editor
+      }, (nearby, rows) => {
+        const { segments: shown, indexes: where, live: now } = latest.current;
         const nearIds = new Set(nearby.map((index) => shown[index]!.id));
         let next: Set<string> | null = null;
         for (const segmentId of nearIds) if (!now.has(segmentId)) (next ??= new Set(now)).add(segmentId);
@@ -147,6 +149,7 @@ class NearRows {
   private pending = false;
 
   constructor(
+    /** The list to look in; null when no row can rest (nothing is measured then). */
     private readonly list: () => HTMLOListElement | null,
     /** The indexes of the rows near the viewport, and every row (one element per segment, in order). */
     private readonly onNear: (nearby: number[], rows: Element[]) => void,
