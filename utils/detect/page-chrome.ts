@@ -4,7 +4,7 @@
 import type { AnchoredSegment } from '../segment';
 import { normaliseText } from '../segment/ids';
 
-export const CHROME_SELECTOR = [
+const CHROME_PARTS = [
   'nav', 'aside', 'footer', '[role="navigation"]', '[role="complementary"]', '[aria-hidden="true"]',
   // sharing
   '.share', '.shares', '.sharing', '.social-share', '.share-buttons', '.addtoany_share_save_container',
@@ -24,14 +24,44 @@ export const CHROME_SELECTOR = [
   '.theme-edit-this-page', '.md-content__button', '.edit-this-page', '.breadcrumbs',
   '.theme-doc-breadcrumbs', '.theme-doc-toc-mobile', '.admonition-translate', '.mw-pt-languages',
   '.mw-editsection', '.noprint',
-].join(', ');
+];
+export const CHROME_SELECTOR = CHROME_PARTS.join(', ');
+
+// Finding chrome in a long post: most of the selector is class and id names, and matching seventy
+// selectors against every element took longer than the rest of finding chrome. Names are looked
+// up in a set instead, on the elements that have a class or an id; the rest stays a selector.
+const BY_NAME = /^([.#])([\w-]+)$/;
+const CHROME_CLASSES = new Set(CHROME_PARTS.flatMap((part) => (BY_NAME.exec(part)?.[1] === '.' ? [part.slice(1)] : [])));
+const CHROME_IDS = new Set(CHROME_PARTS.flatMap((part) => (BY_NAME.exec(part)?.[1] === '#' ? [part.slice(1)] : [])));
+const CHROME_BY_SELECTOR = CHROME_PARTS.filter((part) => !BY_NAME.test(part)).join(', ');
+
+/** The elements inside `content` that CHROME_SELECTOR matches, in no particular order. */
+export function chromeIn(content: Element): Set<Element> {
+  const found = new Set(Array.from(content.querySelectorAll(CHROME_BY_SELECTOR)));
+  // In quirks mode, class and id selectors ignore case.
+  const quirks = content.ownerDocument.compatMode === 'BackCompat';
+  const named = (name: string, names: ReadonlySet<string>) => names.has(quirks ? name.toLowerCase() : name);
+  for (const element of Array.from(content.querySelectorAll('[class], [id]'))) {
+    if (element.id && named(element.id, CHROME_IDS)) found.add(element);
+    else {
+      const classes = element.classList;
+      for (let i = 0; i < classes.length; i++) {
+        if (named(classes[i]!, CHROME_CLASSES)) {
+          found.add(element);
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}
 
 /**
  * The anchored segments minus those inside chrome or the call to action, with ids counted again
  * over what is kept (so a repeat of a left-out text does not shift a kept segment's id).
  */
 export function withoutChrome(anchors: AnchoredSegment[], content: Element | null, extra: Element[]): AnchoredSegment[] {
-  const excluded = new Set(content ? Array.from(content.querySelectorAll(CHROME_SELECTOR)) : []);
+  const excluded = content ? chromeIn(content) : new Set<Element>();
   // Chrome around the body does not matter: only the parts of it inside the body could be read.
   for (const element of extra) excluded.add(element);
   if (excluded.size === 0) return anchors;
