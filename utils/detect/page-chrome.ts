@@ -3,6 +3,7 @@
 // The segmenter skips the Diff theme's own; these are the rest of the platforms'.
 import type { AnchoredSegment } from '../segment';
 import { normaliseText } from '../segment/ids';
+import { NamedMarks } from './named-marks';
 
 const CHROME_PARTS = [
   'nav', 'aside', 'footer', '[role="navigation"]', '[role="complementary"]', '[aria-hidden="true"]',
@@ -27,32 +28,19 @@ const CHROME_PARTS = [
 ];
 export const CHROME_SELECTOR = CHROME_PARTS.join(', ');
 
-// Finding chrome in a long post: most of the selector is class and id names, and matching seventy
-// selectors against every element took longer than the rest of finding chrome. Names are looked
-// up in a set instead, on the elements that have a class or an id; the rest stays a selector.
+// In a long post most of the selector's parts, class and id names, are read off the elements that
+// have a class or an id (named-marks.ts); the rest stays a selector.
 const BY_NAME = /^([.#])([\w-]+)$/;
-const CHROME_CLASSES = new Set(CHROME_PARTS.flatMap((part) => (BY_NAME.exec(part)?.[1] === '.' ? [part.slice(1)] : [])));
-const CHROME_IDS = new Set(CHROME_PARTS.flatMap((part) => (BY_NAME.exec(part)?.[1] === '#' ? [part.slice(1)] : [])));
+const CHROME_MARKS = new NamedMarks({
+  classes: CHROME_PARTS.filter((part) => BY_NAME.exec(part)?.[1] === '.').map((part) => part.slice(1)),
+  ids: CHROME_PARTS.filter((part) => BY_NAME.exec(part)?.[1] === '#').map((part) => part.slice(1)),
+});
 const CHROME_BY_SELECTOR = CHROME_PARTS.filter((part) => !BY_NAME.test(part)).join(', ');
 
 /** The elements inside `content` that CHROME_SELECTOR matches, in no particular order. */
 export function chromeIn(content: Element): Set<Element> {
   const found = new Set(Array.from(content.querySelectorAll(CHROME_BY_SELECTOR)));
-  // In quirks mode, class and id selectors ignore case.
-  const quirks = content.ownerDocument.compatMode === 'BackCompat';
-  const named = (name: string, names: ReadonlySet<string>) => names.has(quirks ? name.toLowerCase() : name);
-  for (const element of Array.from(content.querySelectorAll('[class], [id]'))) {
-    if (element.id && named(element.id, CHROME_IDS)) found.add(element);
-    else {
-      const classes = element.classList;
-      for (let i = 0; i < classes.length; i++) {
-        if (named(classes[i]!, CHROME_CLASSES)) {
-          found.add(element);
-          break;
-        }
-      }
-    }
-  }
+  for (const element of CHROME_MARKS.within(content)) found.add(element);
   return found;
 }
 
