@@ -3,7 +3,6 @@
 // The segmenter skips the Diff theme's own; these are the rest of the platforms'.
 import type { AnchoredSegment } from '../segment';
 import { normaliseText } from '../segment/ids';
-import { NamedMarks } from './named-marks';
 
 const CHROME_PARTS = [
   'nav', 'aside', 'footer', '[role="navigation"]', '[role="complementary"]', '[aria-hidden="true"]',
@@ -28,19 +27,43 @@ const CHROME_PARTS = [
 ];
 export const CHROME_SELECTOR = CHROME_PARTS.join(', ');
 
-// In a long post most of the selector's parts, class and id names, are read off the elements that
-// have a class or an id (named-marks.ts); the rest stays a selector.
+// In a long post, matching the seventy-odd selectors against every element took longer than the
+// rest of finding chrome: there, the class and id names are looked up in sets, on the elements that
+// have a class or an id, and only the rest stays a selector. In a short one (a Diff post's body) the
+// whole selector at once is quicker: the lookup's own start costs more than it saves.
+const MATCHED_WHOLE_UP_TO = 500;
 const BY_NAME = /^([.#])([\w-]+)$/;
-const CHROME_MARKS = new NamedMarks({
-  classes: CHROME_PARTS.filter((part) => BY_NAME.exec(part)?.[1] === '.').map((part) => part.slice(1)),
-  ids: CHROME_PARTS.filter((part) => BY_NAME.exec(part)?.[1] === '#').map((part) => part.slice(1)),
-});
+const namesOf = (sign: string) => CHROME_PARTS.filter((part) => BY_NAME.exec(part)?.[1] === sign).map((part) => part.slice(1));
+const CHROME_CLASSES = new Set(namesOf('.'));
+const CHROME_IDS = new Set(namesOf('#'));
+// In quirks mode class and id selectors ignore case: names are compared in lower case there.
+const LOWER_CLASSES = new Set(namesOf('.').map((name) => name.toLowerCase()));
+const LOWER_IDS = new Set(namesOf('#').map((name) => name.toLowerCase()));
 const CHROME_BY_SELECTOR = CHROME_PARTS.filter((part) => !BY_NAME.test(part)).join(', ');
 
 /** The elements inside `content` that CHROME_SELECTOR matches, in no particular order. */
 export function chromeIn(content: Element): Set<Element> {
+  if (content.getElementsByTagName('*').length <= MATCHED_WHOLE_UP_TO) {
+    return new Set(Array.from(content.querySelectorAll(CHROME_SELECTOR)));
+  }
   const found = new Set(Array.from(content.querySelectorAll(CHROME_BY_SELECTOR)));
-  for (const element of CHROME_MARKS.within(content)) found.add(element);
+  const quirks = content.ownerDocument.compatMode === 'BackCompat';
+  const classes = quirks ? LOWER_CLASSES : CHROME_CLASSES;
+  const ids = quirks ? LOWER_IDS : CHROME_IDS;
+  const named = (name: string, names: ReadonlySet<string>) => names.has(quirks ? name.toLowerCase() : name);
+  for (const element of Array.from(content.querySelectorAll('[class], [id]'))) {
+    if (element.id && named(element.id, ids)) {
+      found.add(element);
+      continue;
+    }
+    const list = element.classList;
+    for (let i = 0; i < list.length; i++) {
+      if (named(list[i]!, classes)) {
+        found.add(element);
+        break;
+      }
+    }
+  }
   return found;
 }
 

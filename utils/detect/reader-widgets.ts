@@ -3,16 +3,13 @@
 // rendered: a "Translate this page" label, a language select, a "powered by" link. They translate
 // *for* the reader: nothing inside one is an invitation, and its languages are no target languages.
 import { MACHINE_TRANSLATION } from './destinations';
-import { NamedMarks } from './named-marks';
 
-/** What each widget's script leaves on its elements (named-marks.ts). */
-export const WIDGET_MARKS = new NamedMarks({
-  ids: ['google_translate_element', 'MicrosoftTranslatorWidget'],
-  idStarts: ['google_translate'],
-  idParts: ['gtranslate', 'weglot', 'conveythis'],
-  classes: ['goog-te-gadget', 'goog-te-combo', 'skiptranslate', 'gt_selector', 'gt_switcher', 'trp-language-switcher'],
-  classParts: ['gtranslate', 'weglot', 'conveythis', 'trp-language', 'glt-', 'google-translate', 'bing-translat'],
-});
+const WIDGET_MARKS = [
+  '#google_translate_element', '[id^="google_translate"]', '.goog-te-gadget', '.goog-te-combo', '.skiptranslate',
+  '[class*="gtranslate"]', '[id*="gtranslate"]', '.gt_selector', '.gt_switcher', '[class*="weglot"]', '[id*="weglot"]',
+  '[class*="conveythis"]', '[id*="conveythis"]', '.trp-language-switcher', '[class*="trp-language"]',
+  '#MicrosoftTranslatorWidget', '[class*="glt-"]', '[class*="google-translate"]', '[class*="bing-translat"]',
+].join(', ');
 
 /** Words of a rendered widget's credit line. */
 const POWERED_BY = /powered by\s*(?:google|bing|microsoft|gtranslate|weglot|conveythis|deepl)|translated by google|übersetzt von google|traducido por google/i;
@@ -22,7 +19,7 @@ const WIDGET_TEXT = 600;
 
 /** The roots of the page's machine-translation widgets (each the box that holds one). */
 export function readerTranslationWidgets(doc: Document, links: readonly HTMLAnchorElement[]): Element[] {
-  const marks = WIDGET_MARKS.within(doc);
+  const marks: Element[] = Array.from(doc.querySelectorAll(WIDGET_MARKS));
   for (const link of links) {
     if (MACHINE_TRANSLATION.test(link.getAttribute('href') ?? '')) marks.push(link);
   }
