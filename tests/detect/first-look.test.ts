@@ -2,18 +2,11 @@
 // loaded at all: it must never miss a page the detector detects. It may let a look-alike through
 // (the page reader then says no), but not a page that only mentions translating in its prose.
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
-import { openFixture, openPage, fixtures } from '../support/pages';
+import { everyFixturePage, openFixture, openPage } from '../support/pages';
 import { detectPage } from '../../utils/detect';
 import { mayAskForTranslation } from '../../utils/detect/first-look';
 
-const htmlFiles = (dir: URL) =>
-  readdirSync(dir)
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => new URL(file, dir));
-
-const corpus = new URL('corpus/', fixtures);
-const pages = [...htmlFiles(corpus), ...htmlFiles(new URL('held-out/', corpus)), ...htmlFiles(fixtures)].map((file) => {
+const pages = everyFixturePage().map((file) => {
   const { doc, address } = openFixture(file);
   return { name: file.pathname.split('/').slice(-2).join('/'), detected: detectPage(doc, address).detected, looked: mayAskForTranslation(doc) };
 });

@@ -1,16 +1,11 @@
 // Page chrome in a post's body (chromeIn) is exactly what the chrome selector matches: on every page
 // the tests hold, on markup made to hold every name, long enough to be read by name, with names in
 // another case, and in quirks mode.
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHROME_SELECTOR, chromeIn } from '../../utils/detect/page-chrome';
-import { fixtures as FIXTURES, openFixture, openPage } from '../support/pages';
+import { everyFixturePage, openFixture, openPage } from '../support/pages';
 
-const pages = ['', 'corpus/', 'corpus/held-out/'].flatMap((dir) =>
-  readdirSync(new URL(dir, FIXTURES))
-    .filter((name) => name.endsWith('.html'))
-    .map((name) => [dir + name, new URL(dir + name, FIXTURES)] as const),
-);
+const pages = everyFixturePage().map((file) => [file.pathname.split('/fixtures/')[1]!, file] as const);
 
 const matched = (root: Element) => new Set(Array.from(root.querySelectorAll(CHROME_SELECTOR)));
 const NAMES = CHROME_SELECTOR.split(', ').filter((part) => /^[.#]/.test(part));

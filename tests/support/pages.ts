@@ -1,5 +1,5 @@
 // Live happy-dom documents for the detection and segmentation tests, closed after each file.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll } from 'vitest';
 import { pageAddress } from '../../utils/detect';
@@ -28,4 +28,14 @@ export function openFixture(file: URL): { doc: Document; address: string } {
   const html = readFileSync(file, 'utf8');
   const address = pageAddress(openPage(html, file.href), file.href);
   return { doc: openPage(html, address), address };
+}
+
+/** Every page the tests hold: the corpus, its held-out third, and the other fixtures. */
+export function everyFixturePage(): URL[] {
+  const corpus = new URL('corpus/', fixtures);
+  return [corpus, new URL('held-out/', corpus), fixtures].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => new URL(file, dir)),
+  );
 }
