@@ -101,7 +101,8 @@ export default defineConfig({
  * copies every property of the exported object onto a namespace object as the script starts. Where
  * the browser has its own `browser` namespace, that object is the browser's, and reading each
  * property sets up every API's bindings (tabs, windows, scripting…) in every view and at every
- * worker start, about 2 ms each. Wrapped as an ES module, its export is that object as it is.
+ * worker start, about 2 ms each. Wrapped as an ES module, its export is that object as it is. Fails
+ * the build if the polyfill changes shape.
  */
 function polyfillAsModule(): Plugin {
   return {
@@ -110,6 +111,9 @@ function polyfillAsModule(): Plugin {
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/.test(id.split('?')[0]!)) return null;
       // `exports` defined sends the UMD header down its CommonJS branch, into this `module`.
+      if (!code.includes('typeof exports !== "undefined"') || !code.includes('factory(module)')) {
+        this.error(`expected webextension-polyfill's UMD header in ${id}: update polyfillAsModule()`);
+      }
       const wrapped = `const module = { exports: {} }, exports = module.exports, define = undefined;\n${code}\nexport default module.exports;\n`;
       return { code: wrapped, map: null };
     },
