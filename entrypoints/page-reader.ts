@@ -5,7 +5,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { readPostInSteps } from '@/utils/detect';
 import { timeBudget } from '@/utils/detect/time-budget';
 import { answerMessages, nativeRuntime, sendWith } from '@/utils/detect/native-runtime';
-import { watchPage } from '@/utils/detect/page-watch';
+import { postFingerprint, watchPage } from '@/utils/detect/page-watch';
 import type { Handlers, Message, MessageType } from '@/utils/messaging';
 import type { PostSnapshot } from '@/utils/model';
 import { DraftPreview } from '@/utils/overlay/draft-preview';
@@ -63,5 +63,5 @@ export default defineUnlistedScript(() => {
   // A view's question reaches this reading through the first look's answer (run-once.ts).
   publishPageReader({ detect });
   // Read now, and again when the page renders late or changes address (history API).
-  watchPage(window, { read: detect, send: report });
+  watchPage(window, { read: detect, send: report, fingerprint: postFingerprint });
 });

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Window as HappyWindow } from 'happy-dom';
 import { readPost } from '../../utils/detect';
-import { watchPage } from '../../utils/detect/page-watch';
+import { postFingerprint, watchPage } from '../../utils/detect/page-watch';
 import type { PostSnapshot } from '../../utils/model';
 
 const POST_BODY = `<article><h1 class="entry-title">A late post</h1><div class="entry-content"><p>Rendered by script.</p>
@@ -35,6 +35,7 @@ function watch(win: Window & typeof globalThis, settleMs = 300) {
       return readPost(win.document, win.location.href).post;
     },
     send: (post) => sent.push(post),
+    fingerprint: postFingerprint,
     settleMs,
     debounceMs: 20,
   });

@@ -10,8 +10,8 @@ export interface PageWatchOptions<T = PostSnapshot> {
   read: () => T | null | Promise<T | null>;
   /** Tells the extension what the page offers now. Called at start and whenever that changes. */
   send: (post: T | null) => void;
-  /** What a reading offers, to tell whether it changed; a post's key, call to action and segments by default. */
-  fingerprint?: (found: T | null, address: string) => string;
+  /** What a reading offers, to tell whether it changed (postFingerprint for a post). */
+  fingerprint: (found: T | null, address: string) => string;
   /** How long after a load or an address change late rendering is watched. */
   settleMs?: number;
   /** Quiet time after the last change to the page before it is read again. */
@@ -31,8 +31,8 @@ const DEBOUNCE_MS = 400;
 /** When to look at the address again after a click or history event. */
 const NAVIGATION_CHECKS_MS = [0, 500, 1_500];
 
-/** What a reading offers, to tell whether the extension must hear of it again. */
-function fingerprint(post: PostSnapshot | null, address: string): string {
+/** What a reading of a post offers, to tell whether the extension must hear of it again. */
+export function postFingerprint(post: PostSnapshot | null, address: string): string {
   if (!post) return `none ${address}`;
   return `${post.key} ${post.cta?.startUrl ?? ''} ${post.segments.map((s) => s.id).join(' ')}`;
 }
@@ -40,12 +40,12 @@ function fingerprint(post: PostSnapshot | null, address: string): string {
 type NavigationTarget = { addEventListener(type: string, listener: () => void): void; removeEventListener(type: string, listener: () => void): void };
 
 export function watchPage<T = PostSnapshot>(win: Window, options: PageWatchOptions<T>): PageWatch {
-  const fingerprintOf = options.fingerprint ?? (fingerprint as unknown as (found: T | null, address: string) => string);
   const settleMs = options.settleMs ?? SETTLE_MS;
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const doc = win.document;
   let last: string | null = null;
-  let address = win.location.href;
+  // The document's address, as the history API moves it: location.href without a Location object.
+  let address = doc.URL;
   let observer: MutationObserver | null = null;
   let settleTimer: number | undefined;
   let readTimer: number | undefined;
@@ -53,7 +53,7 @@ export function watchPage<T = PostSnapshot>(win: Window, options: PageWatchOptio
   let reading = false;
   let again = false;
   const offer = (post: T | null) => {
-    const seen = fingerprintOf(post, address);
+    const seen = options.fingerprint(post, address);
     if (seen === last) return;
     last = seen;
     options.send(post);
@@ -65,7 +65,7 @@ export function watchPage<T = PostSnapshot>(win: Window, options: PageWatchOptio
       again = true;
       return;
     }
-    address = win.location.href;
+    address = doc.URL;
     const post = options.read();
     if (!(post instanceof Promise)) return offer(post);
     reading = true;
@@ -108,8 +108,8 @@ export function watchPage<T = PostSnapshot>(win: Window, options: PageWatchOptio
     // A single-page site may change its address only once the next page's data has arrived.
     for (const delay of NAVIGATION_CHECKS_MS) {
       win.setTimeout(() => {
-        if (win.location.href === address) return;
-        address = win.location.href;
+        if (doc.URL === address) return;
+        address = doc.URL;
         scheduleCheck();
         observeForAWhile();
       }, delay);
