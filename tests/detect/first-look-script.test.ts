@@ -1,7 +1,9 @@
+// @vitest-environment jsdom
 // The always-on script itself (entrypoints/first-look.ts): on a page that asks for nothing it
 // touches none of the extension's APIs — neither a listener nor a message — and still answers a
 // view that asks (through ask-page.ts) that there is nothing; where a call to action may be, it
 // has the background load the page reader, and a reload of a page that no longer asks says so.
+// In jsdom: the first look asks the page for XPath, which happy-dom lacks.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import firstLook from '../../entrypoints/first-look';
 import { PAGE_ANSWER } from '../../utils/site-access/run-once';

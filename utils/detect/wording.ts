@@ -4,7 +4,7 @@
 // Matching needs no word boundaries in scripts \b does not know, so patterns use lookarounds.
 // Sixty-nine further languages are worded in wording-languages.ts.
 import { matchLanguageInvitation } from './wording-languages';
-import { TRANSLATION_STEMS } from './translation-stems';
+import { STEM_TEXT } from './translation-stems';
 
 /** "this article / post / page", as the phrase names the article it stands in. */
 const ARTICLE_INVITATIONS: readonly RegExp[] = [
@@ -56,7 +56,8 @@ const PERSONAL_REQUEST =
 const OPENING_QUOTE = /[“„«"‘‹「]/;
 const CLOSING_QUOTE = /[”“»"’›」]/;
 
-export { TRANSLATION_STEMS };
+/** Every stem of translation-stems.ts: a text without one is no invitation, and is let go at once. */
+export const TRANSLATION_STEMS = new RegExp(STEM_TEXT, 'i');
 
 /**
  * The stem each invitation pattern above cannot match without, lower case. A text is tried only
