@@ -1,5 +1,5 @@
 // Detection beyond Diff's own markup, in real Chromium with the built extension: a Ghost post with
-// a Crowdin call to action, a look-alike (a machine-translation widget), a post rendered late by
+// a Crowdin call to action, a post whose invitation is words alone, a look-alike (a machine-translation widget), a post rendered late by
 // script, and a single-page site that navigates with the history API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -47,6 +47,7 @@ describe('detection beyond Diff in Chromium', () => {
   beforeAll(async () => {
     server = await startFixtureServer({
       '/2025/ghost-post/': corpus('ghost-casper-en-crowdin'),
+      '/2025/words-only/': corpus('held-out/ghost-ro-callout-and-button'),
       '/2025/machine-translation/': corpus('lookalike-google-translate-widget'),
       '/late/': { body: LATE },
       '/app/': { body: ROUTER },
@@ -69,6 +70,15 @@ describe('detection beyond Diff in Chromium', () => {
     const { page, badge } = await open('/2025/ghost-post/');
     await pollUntil(async () => (await badge()) === String(expectedSegments('ghost-casper-en-crowdin')), {
       message: 'the badge counts the Ghost post’s segments',
+    });
+    await page.close();
+  });
+
+  it('counts the segments of a post whose invitation is words alone, with no platform link', async () => {
+    // Neither the Diff box nor a translation link: the first look finds the words themselves.
+    const { page, badge } = await open('/2025/words-only/');
+    await pollUntil(async () => (await badge()) === String(expectedSegments('held-out/ghost-ro-callout-and-button')), {
+      message: 'the badge counts the worded post’s segments',
     });
     await page.close();
   });

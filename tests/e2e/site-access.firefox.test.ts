@@ -3,6 +3,7 @@
 // Firefox's prompt cannot be clicked by a test; about:addons' own way to grant an optional site
 // (its Permissions tab, ExtensionPermissions in Firefox's privileged scope) stands in for it.
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BLOG_HOST, DIFF_HOST, PROJECT_FIXTURES, pollUntil, startFixtureServer, type FixtureServer } from './harness';
@@ -11,6 +12,9 @@ import { launchFirefoxExtension, type FirefoxExtension } from './firefox-harness
 const POST_PATH = '/2024/10/01/markup-inside-text/';
 const SECOND_POST_PATH = '/2024/10/02/markup-inside-text-again/';
 const NO_CTA_PATH = '/2024/10/05/a-quiet-post/';
+/** A post whose invitation is words alone: neither the Diff box nor a translation platform's link. */
+const WORDED_PATH = '/2024/10/06/ajuta-ne/';
+const WORDED = path.join(PROJECT_FIXTURES, 'corpus', 'held-out', 'ghost-ro-callout-and-button');
 const FIXTURE = path.join(PROJECT_FIXTURES, 'inline-markup-post.html');
 const BLOG_SITE = `https://${BLOG_HOST}/*`;
 
@@ -33,6 +37,7 @@ describe('site access in Firefox', () => {
       [POST_PATH]: FIXTURE,
       [SECOND_POST_PATH]: FIXTURE,
       [NO_CTA_PATH]: path.join(PROJECT_FIXTURES, 'no-cta-post.html'),
+      [WORDED_PATH]: `${WORDED}.html`,
     });
     fx = await launchFirefoxExtension();
   });
@@ -49,6 +54,15 @@ describe('site access in Firefox', () => {
     expect(await fx.badgeText(blogTab)).toBe('');
     expect(await registered()).toEqual([]);
     await diff.page.close();
+  });
+
+  it('reads a post on Diff whose invitation is words alone', async () => {
+    const { segments } = JSON.parse(readFileSync(`${WORDED}.expected.json`, 'utf8')) as { segments: unknown[] };
+    const worded = await open(DIFF_HOST, WORDED_PATH);
+    await pollUntil(async () => (await fx.badgeText(worded.tabId)) === String(segments.length), {
+      message: 'the worded post’s badge counts its segments',
+    });
+    await worded.page.close();
   });
 
   it('a view not opened from the toolbar cannot read the tab, and says how to lend it', async () => {
