@@ -98,7 +98,8 @@ describe('the first look', () => {
     expect(mayAskForTranslation(xhtml('<p><a href="/about/">About</a></p>'))).toBe(false);
   });
 
-  it('finds the word where markup splits it, and in several places at once', () => {
+  it('finds the word where markup splits it, in any case, and in several places at once', () => {
+    expect(look('<article><p>Long prose.</p><h2>Help us TrAnSlAtE this article</h2></article>')).toBe(true);
     expect(look('<article><p>Long prose.</p><h2>Help us <em>Trans</em>late this article</h2></article>')).toBe(true);
     expect(look('<p>Trans<b>lation</b> is fun.</p><p>We translate too.</p><aside><span>Help us TRANSLATE this</span></aside>')).toBe(true);
     expect(look('<p>Trans<b>lation</b> is fun.</p><p>We translate too.</p>')).toBe(false);

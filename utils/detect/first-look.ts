@@ -78,13 +78,12 @@ function linkAddresses(doc: Document): string {
  * ("trans<em>late</em>"): then every place is weighed.
  */
 function elementsAroundStems(doc: Document, stems: string[], pageText: string): Element[] | null {
-  // XPath has no lower case: each stem's own letters are folded (the stems hold no quote mark).
-  // Folding that misses a text (a capital of another length) leaves a stem uncounted: the walk follows.
-  const holding = stems.map((stem) => {
-    const upper = stem.toUpperCase();
-    return upper === stem ? `contains(.,'${stem}')` : `contains(translate(.,'${upper}','${stem}'),'${stem}')`;
-  });
-  const texts = doc.evaluate(`//body//text()[${holding.join(' or ')}]`, doc, null, SNAPSHOT, null);
+  // XPath has no lower case: each stem is sought as written, capitalised and in capitals (the stems
+  // hold no quote mark). A text in other case leaves its stem uncounted, and the walk follows.
+  const holding = new Set(
+    stems.flatMap((stem) => [stem, stem[0]!.toUpperCase() + stem.slice(1), stem.toUpperCase()].map((form) => `contains(.,'${form}')`)),
+  );
+  const texts = doc.evaluate(`//body//text()[${[...holding].join(' or ')}]`, doc, null, SNAPSHOT, null);
   const around = new Set<Element>();
   let held = 0;
   for (let i = 0; i < texts.snapshotLength; i++) {
