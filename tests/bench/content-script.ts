@@ -15,9 +15,13 @@ import {
   startFixtureServer,
 } from '../e2e/harness';
 import { traceContentScript, type ContentScriptTime } from './content-script-trace';
+import { generateDiffPost } from './generate-post';
 import { RUNS, measured, median, repeat, round, withFloor, type BenchRow, type Log } from './results';
 
 const NO_CTA_PATH = '/about/';
+/** A long post that asks for nothing, as most of a blog's posts are (longPageWithoutInvitation). */
+const LONG_NO_CTA_PATH = '/2025/01/16/a-long-quiet-post/';
+const QUIET_PATHS = [NO_CTA_PATH, LONG_NO_CTA_PATH];
 /** The part the always-on script has the background run where a page may ask for translation. */
 const PAGE_READER_FILE = 'page-reader.js';
 const MS = 'ms' as const;
@@ -27,6 +31,7 @@ const TRACE_RUNS = Math.max(RUNS, 15);
 export async function measureContentScript(log: Log): Promise<BenchRow[]> {
   const server = await startFixtureServer({
     [NO_CTA_PATH]: path.join(PROJECT_FIXTURES, 'no-cta-post.html'),
+    [LONG_NO_CTA_PATH]: { body: longPageWithoutInvitation() },
     [DIFF_POST_PATH]: DIFF_POST_FIXTURE,
   });
   try {
@@ -42,6 +47,9 @@ export async function measureContentScript(log: Log): Promise<BenchRow[]> {
     const served = `served by a local HTTPS server as https://${DIFF_HOST}:PORT`;
     const noCtaPage = `tests/fixtures/no-cta-post.html ${served}${NO_CTA_PATH}.`;
     const diffPage = `tests/fixtures/diff-central-asia-wikimania-2024.html ${served} at its real path.`;
+    const longPage =
+      `The 300-segment post of tests/bench/generate-post.ts without the "Can you help us translate" box and its link, ` +
+      `with a menu of 120 links and a sentence on translation tools in its prose, ${served}${LONG_NO_CTA_PATH}.`;
     const floorHow =
       ' Floor: the same trace of the same page with the built extension copied and its always-on script emptied, measured in the same run.';
     const row = (name: string, goal: number, times: ContentScriptTime[], floorTimes: ContentScriptTime[], where: string) =>
@@ -52,6 +60,10 @@ export async function measureContentScript(log: Log): Promise<BenchRow[]> {
       row('content script main-thread time, page without a call to action', 0.5, ours.noCta, floor.noCta, `${noCtaPage} ${sameTab}`),
       row('content script main-thread time, page without a call to action, new tab', 1, ours.noCtaNewTab, floor.noCtaNewTab,
         `${noCtaPage} ${newTab}`),
+      row('content script main-thread time, long page without a call to action', 0.5, ours.longNoCta, floor.longNoCta,
+        `${longPage} ${sameTab}`),
+      row('content script main-thread time, long page without a call to action, new tab', 1, ours.longNoCtaNewTab,
+        floor.longNoCtaNewTab, `${longPage} ${newTab}`),
       row('content script main-thread time, shared Diff fixture', 5, ours.diff, floor.diff, `${diffPage} ${sameTab}`),
       row('content script main-thread time, shared Diff fixture, new tab', 15, ours.diffNewTab, floor.diffNewTab, `${diffPage} ${newTab}`),
     ];
@@ -67,6 +79,8 @@ interface TracedLoads {
   extensionId: string;
   noCta: ContentScriptTime[];
   noCtaNewTab: ContentScriptTime[];
+  longNoCta: ContentScriptTime[];
+  longNoCtaNewTab: ContentScriptTime[];
   diff: ContentScriptTime[];
   diffNewTab: ContentScriptTime[];
 }
@@ -93,10 +107,10 @@ async function traceLoads(
       const time =
         (await traceContentScript(browser.context, page, url, traced)) ??
         (await traceContentScript(browser.context, page, url, traced));
-      if (!time && pagePath !== NO_CTA_PATH) throw new Error(`The content script did not run on ${url}`);
+      if (!time && !QUIET_PATHS.includes(pagePath)) throw new Error(`The content script did not run on ${url}`);
       // Not injected at all (e.g. a manifest that matches only post addresses) costs the page nothing.
       const cost = time ?? { wallMs: 0, cpuMs: 0, compileMs: 0, extensionUrls: [], ran: false };
-      if (pagePath === NO_CTA_PATH) for (const loadedUrl of cost.extensionUrls) loaded.add(loadedUrl);
+      if (QUIET_PATHS.includes(pagePath)) for (const loadedUrl of cost.extensionUrls) loaded.add(loadedUrl);
       return cost;
     };
     const inOneTab = async (name: string, pagePath: string) => {
@@ -124,6 +138,8 @@ async function traceLoads(
       extensionId: browser.extensionId,
       noCta: await inOneTab('page without a call to action', NO_CTA_PATH),
       noCtaNewTab: await inNewTabs('page without a call to action, new tab', NO_CTA_PATH),
+      longNoCta: await inOneTab('long page without a call to action', LONG_NO_CTA_PATH),
+      longNoCtaNewTab: await inNewTabs('long page without a call to action, new tab', LONG_NO_CTA_PATH),
       diff: await inOneTab('Diff fixture', DIFF_POST_PATH),
       diffNewTab: await inNewTabs('Diff fixture, new tab', DIFF_POST_PATH),
       loaded: [...loaded],
@@ -131,6 +147,23 @@ async function traceLoads(
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * A long Diff post that asks for nothing: the generated post without the box and its link, with a
+ * site menu of links, and translation spoken of in its prose, as posts about a community's work do.
+ */
+function longPageWithoutInvitation(): string {
+  const menu = Array.from({ length: 120 }, (_, i) => `<li><a href="/category/topic-${i}/">Topic ${i}</a></li>`).join('');
+  const page = generateDiffPost({ segments: 300 })
+    // The generated prose speaks of translation in its headings too: here it does once, in passing.
+    .html.replace(/translation/gi, 'documentation')
+    .replace(/<div class="translate-post-anchor">.*?<\/div>/, '')
+    .replace(/<div id="translate-post"[\s\S]*?<\/a>\s*<\/div>\s*<\/div>/, '')
+    .replace('<header id="masthead" class="site-header">', `$&<nav class="main-navigation"><ul>${menu}</ul></nav>`)
+    .replace('<div class="entry-content wrapper-small">', '$&\n<p>Several sessions were about translation tools, and who builds them.</p>');
+  if (page.includes('translate-post')) throw new Error('The long page without a call to action still has the Diff box');
+  return page;
 }
 
 /** A copy of the built extension whose always-on scripts are empty: what any content script costs. */
