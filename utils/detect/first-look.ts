@@ -12,7 +12,7 @@
 // It must stay small: every page of a site pays for parsing it.
 import { stemsIn } from './translation-stems';
 
-/** What no page carries without asking: the Diff box, Polylang's new-translation form (links to the box: below). */
+/** What no page carries without asking: the Diff box, Polylang's new-translation form (a link to the box holds "translat"). */
 const SURE = '#translate-post,select[name="new_lang"],input[name="from_post"]';
 
 /** Where the detector reads an invitation's words whatever they are: headings, buttons, boxes, banners. */
