@@ -82,6 +82,8 @@ describe('sync between two browsers through a CouchDB server', () => {
   it('shows the settings on the options page (no password) and says plainly what Test connection finds', async () => {
     const form = a.options;
     await form.reload();
+    // The form shows before the stored settings reach it; the stored password's note comes with them.
+    await form.getByText('A password is stored: leave this empty to keep it.').waitFor();
     await expect(form.getByLabel('Server address').inputValue()).resolves.toBe(proxy.url);
     await expect(form.getByLabel('Database').inputValue()).resolves.toBe(DATABASE);
     await expect(form.getByLabel('User name').inputValue()).resolves.toBe(USER.name);
