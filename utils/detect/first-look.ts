@@ -15,16 +15,20 @@ import { stemsIn } from './translation-stems';
 /** What no page carries without asking: the Diff box, Polylang's new-translation form (a link to the box holds "translat"). */
 const SURE = '#translate-post,select[name="new_lang"],input[name="from_post"]';
 
-/** Where the detector reads an invitation's words whatever they are: headings, buttons, boxes, banners. */
+/**
+ * Where the detector reads an invitation's words whatever they are: headings, buttons, boxes,
+ * banners, and any element given a role (buttons, alerts, notes, statuses among them).
+ */
 const PLACES =
-  'h1,h2,h3,h4,h5,h6,button,summary,legend,aside,[role=button],[role=alert],[role=note],[role=status],[role=banner],' +
+  'h1,h2,h3,h4,h5,h6,button,summary,legend,aside,[role],' +
   '[class*=notice],[class*=callout],[class*=admonition],[class*=alert],[class*=banner],[class*=warning],' +
   '[class*=message],[class*=announcement],[class*=translat],[id*=translat]';
 
 /** Short blocks where an invitation may be a sentence, and what makes one more than a mention. */
 const BLOCKS = 'p,li,dd,td,div';
 const BUTTON = 'a[class*=button],a[class*=btn],button,form,[role=button]';
-const ASKING = '?!؟？！';
+/** A question or a call in any script's marks. */
+const ASKING = /[?!؟？！]/;
 
 /**
  * Link destinations the detector weighs (a superset), as parts of a lower-case address: translation
@@ -33,7 +37,7 @@ const ASKING = '?!؟？！';
  * and Special:Translate). Plain searches: no regular expression to set up.
  */
 const DESTINATIONS = (
-  'crowdin.com|crwd.in|transifex.com|weblate|pontoon.|poeditor.com|lokalise.|localazy.com|gitlocalize.com|tolgee.|' +
+  'crowdin|crwd.in|transifex|weblate|pontoon.|poeditor|lokalise|localazy|gitlocalize|tolgee.|' +
   'post-new.php|new_lang=|translat|tradu|bersetz|vertal|vertaal|tlumacz|tłumacz|preloz|přelož|perevod|pereklad|' +
   'oversett|oversaet|kaann|käänn|terjemah|cevir|çevir|fanyi|honyaku|beonyeok'
 ).split('|');
@@ -80,10 +84,8 @@ function linkAddresses(doc: Document): string {
 function elementsAroundStems(doc: Document, stems: string[], pageText: string): Element[] | null {
   // XPath has no lower case: each stem is sought as written, capitalised and in capitals (the stems
   // hold no quote mark). A text in other case leaves its stem uncounted, and the walk follows.
-  const holding = new Set(
-    stems.flatMap((stem) => [stem, stem[0]!.toUpperCase() + stem.slice(1), stem.toUpperCase()].map((form) => `contains(.,'${form}')`)),
-  );
-  const texts = doc.evaluate(`//body//text()[${[...holding].join(' or ')}]`, doc, null, SNAPSHOT, null);
+  const holding = stems.flatMap((stem) => [stem, stem[0]!.toUpperCase() + stem.slice(1), stem.toUpperCase()]);
+  const texts = doc.evaluate(`//body//text()[${holding.map((form) => `contains(.,'${form}')`).join(' or ')}]`, doc, null, SNAPSHOT, null);
   const around = new Set<Element>();
   let held = 0;
   for (let i = 0; i < texts.snapshotLength; i++) {
@@ -113,14 +115,10 @@ function invites(element: Element, stems: string[]): boolean {
   // A div of a few children may be a block of words; a deeper one holds blocks read on their own.
   if (!element.matches(BLOCKS) || (element.localName === 'div' && element.childElementCount > 3)) return false;
   const next = element.nextElementSibling;
-  return [...ASKING].some((mark) => text.includes(mark)) || Boolean(next && (next.matches(BUTTON) || next.querySelector(BUTTON)));
+  return ASKING.test(text) || Boolean(next && (next.matches(BUTTON) || next.querySelector(BUTTON)));
 }
 
 /** How many times the stems occur in a lower-case text. */
 function occurrences(text: string, stems: string[]): number {
-  let count = 0;
-  for (const stem of stems) {
-    for (let at = text.indexOf(stem); at !== -1; at = text.indexOf(stem, at + stem.length)) count++;
-  }
-  return count;
+  return stems.reduce((count, stem) => count + text.split(stem).length - 1, 0);
 }
