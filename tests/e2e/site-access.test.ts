@@ -64,6 +64,12 @@ describe('site access in Chromium', () => {
           .then(([injection]) => injection?.result === true, () => false),
       tabId,
     );
+  /** Whether the background may run a script in the tab now (a tab lent by the toolbar button). */
+  const mayScript = async (tabId: number) =>
+    (await worker()).evaluate(
+      (id) => chrome.scripting.executeScript({ target: { tabId: id }, func: () => true }).then(() => true, () => false),
+      tabId,
+    );
   const registeredScripts = async () => (await worker()).evaluate(() => chrome.scripting.getRegisteredContentScripts());
   /** Opens a page of `host` in a new tab. */
   const open = (host: string, pathname: string) => openTab(browser, server.origin(host) + pathname);
@@ -119,6 +125,8 @@ describe('site access in Chromium', () => {
 
   it('the toolbar button lends the tab: the view reads the post there', async () => {
     await pressToolbarButton(browser, blogPage);
+    // A reader's view opens from the click, after the browser lent the tab; this one opens beside it.
+    await pollUntil(() => mayScript(blogTab), { message: 'the tab lent to the extension' });
     const popup = await openExtensionPage(browser.context, browser.extensionId, `popup.html?tab=${blogTab}`);
     await popup.getByTestId('post-title').waitFor();
     expect(await popup.getByTestId('post-title').textContent()).toBe(TITLE);
