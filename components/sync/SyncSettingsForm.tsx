@@ -56,6 +56,8 @@ export function SyncSettingsForm() {
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
+  // Until the stored settings arrive the fields stay shut: anything typed sooner would be replaced.
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     sendMessage({ type: 'sync:get-settings' }).then(
@@ -69,7 +71,7 @@ export function SyncSettingsForm() {
         setConfigured(true);
       },
       (error) => setNotice({ kind: 'error', text: t('syncSettingsReadFailed', messageOf(error)) }),
-    );
+    ).finally(() => setReady(true));
   }, []);
 
   // An empty secret field means "keep the stored one" (sent as undefined).
@@ -159,12 +161,12 @@ export function SyncSettingsForm() {
     });
 
   return (
-    <form class="sync-settings" onSubmit={save} aria-labelledby="sync-heading" noValidate>
+    <form class="sync-settings" onSubmit={save} aria-labelledby="sync-heading" aria-busy={ready ? undefined : 'true'} noValidate>
       <h2 id="sync-heading">{t('syncFormHeading')}</h2>
       <p class="muted">{t('syncFormIntro')}</p>
       <div class="field">
         <label for="sync-auth">{t('syncFieldAuth')}</label>
-        <select id="sync-auth" value={auth} onChange={(e) => setAuth(e.currentTarget.value as SyncAuth)}>
+        <select id="sync-auth" value={auth} disabled={!ready} onChange={(e) => setAuth(e.currentTarget.value as SyncAuth)}>
           <option value="password">{t('syncAuthPassword')}</option>
           <option value="iam">{t('syncAuthIam')}</option>
         </select>
@@ -183,6 +185,7 @@ export function SyncSettingsForm() {
               // Preact types each input type's attributes apart; these three take the same ones.
               type={(type ?? 'text') as 'text'}
               value={values[name]}
+              disabled={!ready}
               placeholder={placeholder?.()}
               autocomplete={autocomplete}
               aria-invalid={error ? 'true' : undefined}
@@ -203,10 +206,10 @@ export function SyncSettingsForm() {
         );
       })}
       <div class="form-actions">
-        <button type="button" onClick={testConnection} disabled={busy}>
+        <button type="button" onClick={testConnection} disabled={busy || !ready}>
           {t('syncTestConnection')}
         </button>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || !ready}>
           {t('syncSave')}
         </button>
         {configured && (

@@ -16,6 +16,8 @@ let controller: SyncController;
 let sent: string[];
 let log: string[];
 let answerPermission: (granted: boolean) => void;
+/** What the stored settings' answer waits for: a test may hold it back. */
+let settingsRead: Promise<unknown>;
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
 async function until(check: () => boolean, what: string) {
@@ -51,16 +53,18 @@ beforeEach(async () => {
     sent.push((message as Message).type);
     log.push((message as Message).type);
     const sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
-    return dispatch(controller.handlers, message, sender, fakeBrowser.runtime.id);
+    const answer = () => dispatch(controller.handlers, message, sender, fakeBrowser.runtime.id);
+    return (message as Message).type === 'sync:get-settings' ? settingsRead.then(answer) : answer();
   });
   vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation((permissions) => {
     log.push(`permissions.request ${JSON.stringify(permissions.origins)}`);
     return new Promise<boolean>((resolve) => (answerPermission = resolve));
   });
+  settingsRead = Promise.resolve();
   root = document.createElement('div');
   document.body.append(root);
   render(<SyncSettingsForm />, root);
-  await until(() => sent.includes('sync:get-settings'), 'settings asked for');
+  await until(() => sent.includes('sync:get-settings') && !field('Server address').disabled, 'settings read');
 });
 
 afterEach(() => {
@@ -79,6 +83,21 @@ async function fillIn() {
 }
 
 describe('the sync settings form', () => {
+  it('keeps its fields shut until the stored settings arrive, so nothing typed is replaced by them', async () => {
+    let release!: () => void;
+    settingsRead = new Promise<void>((resolve) => (release = resolve));
+    render(null, root);
+    render(<SyncSettingsForm />, root);
+    await settle();
+    expect(root.querySelector('form')!.getAttribute('aria-busy')).toBe('true');
+    expect(field('Server address').disabled).toBe(true);
+    expect(button('Save').disabled).toBe(true);
+    await act(async () => release());
+    await until(() => !field('Server address').disabled, 'the fields open');
+    expect(root.querySelector('form')!.hasAttribute('aria-busy')).toBe(false);
+    expect(button('Save').disabled).toBe(false);
+  });
+
   it('points at each field to fix, and asks the browser for nothing, when the settings are wrong', async () => {
     await type('Server address', 'couch.example.org');
     await type('Database', 'Team Drafts');
