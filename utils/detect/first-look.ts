@@ -86,17 +86,21 @@ function elementsAroundStems(doc: Document, stems: string[], pageText: string): 
   // hold no quote mark). A text in other case leaves its stem uncounted, and the walk follows.
   const holding = stems.flatMap((stem) => [stem, stem[0]!.toUpperCase() + stem.slice(1), stem.toUpperCase()]);
   const texts = doc.evaluate(`//body//text()[${holding.map((form) => `contains(.,'${form}')`).join(' or ')}]`, doc, null, SNAPSHOT, null);
-  const around = new Set<Element>();
+  // Each ancestor's text is read once; the first too long to invite (often the whole article) is
+  // seen, so the walks up from its other texts stop there, but not weighed.
+  const seen = new Set<Element>();
+  const around: Element[] = [];
   let held = 0;
   for (let i = 0; i < texts.snapshotLength; i++) {
     const text = texts.snapshotItem(i)!;
     held += occurrences(text.nodeValue!.toLowerCase(), stems);
-    for (let element = text.parentElement; element && !around.has(element); element = element.parentElement) {
-      around.add(element);
+    for (let element = text.parentElement; element && !seen.has(element); element = element.parentElement) {
+      seen.add(element);
       if (element.textContent!.length > LONGEST) break;
+      around.push(element);
     }
   }
-  return held === occurrences(pageText, stems) ? [...around] : null;
+  return held === occurrences(pageText, stems) ? around : null;
 }
 
 /** Every element the detector may read an invitation in, for a page the short way cannot read. */
